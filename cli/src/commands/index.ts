@@ -1,0 +1,7 @@
+import type { CommandModule } from '../framework/command';
+
+/**
+ * Every top-level command, one folder each (`commands/<name>/`). Later issues add theirs here:
+ * chain, testnet, token, vesting, mixnode, gateway, client, socks5, credential, signer.
+ */
+export const commandModules: readonly CommandModule[] = [];

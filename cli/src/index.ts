@@ -1,0 +1,10 @@
+export { runCli } from './main';
+export { createProgram } from './program';
+export { commandAction } from './framework/command';
+export type { CliEnvironment, CommandContext, CommandHandler, CommandModule } from './framework/command';
+export { CliError, USAGE_EXIT_CODE } from './framework/errors';
+export { bufferIo, processIo } from './framework/io';
+export type { CliIo } from './framework/io';
+export { applyConfigValues, readTomlFile, useConfigFile } from './framework/layers';
+export { OUTPUT_FORMATS, toJson, writeOutput } from './framework/output';
+export type { CommandOutput, OutputFormat } from './framework/output';

@@ -1,0 +1,42 @@
+'use strict';
+// Two tiers, both run by `npm test` and by CI:
+//   unit         <package>/test/**/*.test.ts, outside test/integration — in-process, fast
+//   integration  <package>/test/integration/**/*.test.ts — real sockets, child processes, a chain
+// Run one package with `npx jest chain/` or one tier with `npm run test:unit`.
+
+// Dependencies that ship only ES modules must be transformed to CommonJS for jest.
+const esmOnlyDependencies = ['@noble', '@scure', 'smol-toml'];
+
+const swcTransform = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022', keepClassNames: true },
+    module: { type: 'commonjs' },
+  },
+];
+
+const shared = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j)s$': swcTransform },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyDependencies.join('|')})/)`],
+  testPathIgnorePatterns: ['/node_modules/', '/fixtures/'],
+  modulePathIgnorePatterns: ['<rootDir>/.tsbuild/'],
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/**/test/**/*.test.ts'],
+      testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '/test/integration/'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/**/test/integration/**/*.test.ts'],
+      slowTestThreshold: 30,
+    },
+  ],
+};
