@@ -12,7 +12,6 @@ import { computeHeaderMac } from './header-mac';
 import type { SphinxPrimitives } from './primitives/types';
 import type { RandomBytes } from './random';
 import { routingKeystream } from './routing-keystream';
-import { encodeVersion } from './versions';
 
 export interface HeaderHop {
   address: Uint8Array;
@@ -55,10 +54,9 @@ export function buildRoutingHeader(
   hops: readonly HeaderHop[],
   destination: Uint8Array,
   surbId: Uint8Array,
-  versionNumber: number,
+  version: Uint8Array,
   rng: RandomBytes,
 ): EncapsulatedRouting {
-  const version = encodeVersion(versionNumber);
   const keystreams = hops.map((hop) => routingKeystream(primitives, hop.secret.streamCipherKey));
   const lastIndex = hops.length - 1;
   let beta = finalHopRouting(hops, keystreams, destination, surbId, version, rng);

@@ -14,7 +14,7 @@ import { payloadKeyFor } from './payload-key';
 import { defaultPrimitives } from './primitives/default';
 import type { SphinxPrimitives } from './primitives/types';
 import { secureRandomBytes, type RandomBytes } from './random';
-import { DEFAULT_SPHINX_VERSION, versionRules, type VersionRules } from './versions';
+import { DEFAULT_SPHINX_VERSION, encodeVersion, versionRules, type VersionRules } from './versions';
 
 export interface RouteNode {
   /** 32-byte node address, carried opaquely in the previous hop's routing block. */
@@ -97,7 +97,7 @@ export function createHeader(options: HeaderOptions): BuiltHeader {
     hops,
     options.destination,
     surbId,
-    rules.version,
+    encodeVersion(rules.version),
     rng,
   );
   return { header: concatBytes(alpha, gamma, beta), rules, secrets, primitives };

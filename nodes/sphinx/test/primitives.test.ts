@@ -35,14 +35,20 @@ describe.each(PRIMITIVE_SETS)('%s primitives pass the published known-answer vec
     expect(toHex(p.hmacSha256(hex(key), hex(data))).slice(0, mac.length)).toBe(mac);
   });
 
-  test.each(aesVectors.cases)('AES-128-CTR SP 800-38A $name, both directions', ({ key, iv, plaintext, ciphertext }) => {
-    expect(toHex(p.aes128Ctr(hex(key), hex(iv), hex(plaintext)))).toBe(ciphertext);
-    expect(toHex(p.aes128Ctr(hex(key), hex(iv), hex(ciphertext)))).toBe(plaintext);
-  });
+  test.each(aesVectors.cases)(
+    'AES-128-CTR SP 800-38A $name, both directions',
+    ({ key, iv, plaintext, ciphertext }) => {
+      expect(toHex(p.aes128Ctr(hex(key), hex(iv), hex(plaintext)))).toBe(ciphertext);
+      expect(toHex(p.aes128Ctr(hex(key), hex(iv), hex(ciphertext)))).toBe(plaintext);
+    },
+  );
 
-  test.each(chachaVectors.cases)('ChaCha20 RFC 8439 $name', ({ key, nonce, counter, plaintext, ciphertext }) => {
-    expect(toHex(p.chacha20(hex(key), hex(nonce), counter, hex(plaintext)))).toBe(ciphertext);
-  });
+  test.each(chachaVectors.cases)(
+    'ChaCha20 RFC 8439 $name',
+    ({ key, nonce, counter, plaintext, ciphertext }) => {
+      expect(toHex(p.chacha20(hex(key), hex(nonce), counter, hex(plaintext)))).toBe(ciphertext);
+    },
+  );
 
   test.each(blake2bVectors.cases)('BLAKE2b $name', ({ key, data, outputLength, digest }) => {
     expect(toHex(p.blake2b(hex(key), hex(data), outputLength))).toBe(digest);

@@ -19,6 +19,7 @@ export function createNoblePrimitives(): SphinxPrimitives {
     hmacSha256: (key, data) => hmac(sha256, key, data),
     aes128Ctr: (key, iv, data) => ctr(key, iv).encrypt(data),
     chacha20: (key, nonce, counter, data) => chacha20(key, nonce, data, undefined, counter),
-    blake2b: (key, data, outputLength) => blake2b(data, { key: key.length > 0 ? key : undefined, dkLen: outputLength }),
+    blake2b: (key, data, outputLength) =>
+      blake2b(data, { key: key.length > 0 ? key : undefined, dkLen: outputLength }),
   };
 }

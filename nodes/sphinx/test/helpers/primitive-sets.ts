@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createNoblePrimitives, createNodePrimitives, type SphinxPrimitives } from '../../src/index';
 
 export const node = createNodePrimitives();
@@ -12,7 +13,6 @@ export const toHex = (bytes: Uint8Array): string => Buffer.from(bytes).toString(
 
 /** A deterministic byte source for tests: SHA-256 in counter mode over a label. */
 export function seededBytes(label: string): (length: number) => Uint8Array {
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   let counter = 0;
   return (length) => {
     const out = new Uint8Array(length);
