@@ -1,4 +1,4 @@
-import { decodeU64BE, xorBytes } from './bytes';
+import { decodeU64BE, xorInPlace } from './bytes';
 import {
   BETA_SIZE,
   DELAY_SIZE,
@@ -26,13 +26,13 @@ export type RoutingInstruction =
   | { kind: 'final'; rules: VersionRules; destination: Uint8Array; surbId: Uint8Array };
 
 /**
- * Step 4 at a hop: XOR β ‖ 0^60 with the 360-byte keystream, then read this hop's block
+ * Step 4 at a hop: XOR β ‖ 0^60 with the 360-byte keystream (consumed), then read this hop's block
  * (flag ‖ version ‖ …); the 300 bytes after the block are the next hop's β.
  */
 export function decryptRouting(beta: Uint8Array, keystream: Uint8Array): RoutingInstruction {
-  const padded = new Uint8Array(BETA_SIZE + ROUTING_BLOCK_SIZE);
-  padded.set(beta);
-  const plain = xorBytes(padded, keystream);
+  // The keystream buffer becomes the plaintext: its last 60 bytes are already 0^60 XOR keystream.
+  const plain = keystream;
+  xorInPlace(plain.subarray(0, BETA_SIZE), beta);
   const flag = plain[0];
   const rules = decodeVersion(plain.subarray(1, 1 + VERSION_SIZE));
   let offset = 1 + VERSION_SIZE;

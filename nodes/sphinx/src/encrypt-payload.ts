@@ -1,4 +1,4 @@
-import { lionessEncrypt } from './lioness';
+import { lionessEncryptInPlace } from './lioness';
 import { padMessage } from './payload-padding';
 import type { SphinxPrimitives } from './primitives/types';
 
@@ -12,8 +12,8 @@ export function encryptPayload(
   payloadSize: number,
   hopKeys: readonly Uint8Array[],
 ): Uint8Array {
-  return hopKeys.reduceRight(
-    (payload, key) => lionessEncrypt(primitives, key, payload),
-    padMessage(message, payloadSize),
-  );
+  const payload = padMessage(message, payloadSize);
+  for (let i = hopKeys.length - 1; i >= 0; i--)
+    lionessEncryptInPlace(primitives, hopKeys[i] as Uint8Array, payload);
+  return payload;
 }

@@ -31,15 +31,14 @@ function splitKey(key: Uint8Array): LionessKeys {
   };
 }
 
-function splitBlock(block: Uint8Array): { copy: Uint8Array; left: Uint8Array; right: Uint8Array } {
+function halves(block: Uint8Array): { left: Uint8Array; right: Uint8Array } {
   if (block.length <= HALF) {
     throw new SphinxError(
       'bad_payload',
       `a Lioness block must be longer than ${HALF} bytes, got ${block.length}`,
     );
   }
-  const copy = Uint8Array.from(block);
-  return { copy, left: copy.subarray(0, HALF), right: copy.subarray(HALF) };
+  return { left: block.subarray(0, HALF), right: block.subarray(HALF) };
 }
 
 function streamRound(
@@ -55,22 +54,41 @@ function hashRound(primitives: SphinxPrimitives, left: Uint8Array, key: Uint8Arr
   xorInPlace(left, primitives.blake2b(key, right, HALF));
 }
 
-export function lionessEncrypt(primitives: SphinxPrimitives, key: Uint8Array, block: Uint8Array): Uint8Array {
+/** Encrypts `block` in place (a hop's packet buffer, to spare a 2 KiB copy per hop). */
+export function lionessEncryptInPlace(
+  primitives: SphinxPrimitives,
+  key: Uint8Array,
+  block: Uint8Array,
+): void {
   const { k1, k2, k3, k4 } = splitKey(key);
-  const { copy, left, right } = splitBlock(block);
+  const { left, right } = halves(block);
   streamRound(primitives, left, k1, right);
   hashRound(primitives, left, k2, right);
   streamRound(primitives, left, k3, right);
   hashRound(primitives, left, k4, right);
+}
+
+export function lionessDecryptInPlace(
+  primitives: SphinxPrimitives,
+  key: Uint8Array,
+  block: Uint8Array,
+): void {
+  const { k1, k2, k3, k4 } = splitKey(key);
+  const { left, right } = halves(block);
+  hashRound(primitives, left, k4, right);
+  streamRound(primitives, left, k3, right);
+  hashRound(primitives, left, k2, right);
+  streamRound(primitives, left, k1, right);
+}
+
+export function lionessEncrypt(primitives: SphinxPrimitives, key: Uint8Array, block: Uint8Array): Uint8Array {
+  const copy = Uint8Array.from(block);
+  lionessEncryptInPlace(primitives, key, copy);
   return copy;
 }
 
 export function lionessDecrypt(primitives: SphinxPrimitives, key: Uint8Array, block: Uint8Array): Uint8Array {
-  const { k1, k2, k3, k4 } = splitKey(key);
-  const { copy, left, right } = splitBlock(block);
-  hashRound(primitives, left, k4, right);
-  streamRound(primitives, left, k3, right);
-  hashRound(primitives, left, k2, right);
-  streamRound(primitives, left, k1, right);
+  const copy = Uint8Array.from(block);
+  lionessDecryptInPlace(primitives, key, copy);
   return copy;
 }

@@ -1,11 +1,11 @@
 import { blindAlpha } from './blind-alpha';
-import { concatBytes } from './bytes';
+import { ALPHA_SIZE, HEADER_MAC_SIZE, HEADER_SIZE } from './constants';
 import { decryptRouting } from './decrypt-routing';
 import { deriveSharedSecret } from './derive-shared-secret';
 import { SphinxError } from './errors';
 import { expandSharedSecret } from './expand-shared-secret';
 import { verifyHeaderMac } from './header-mac';
-import { lionessDecrypt } from './lioness';
+import { lionessDecryptInPlace } from './lioness';
 import { parsePacket } from './parse-packet';
 import { payloadKeyFor } from './payload-key';
 import { unpadPayload } from './payload-padding';
@@ -39,16 +39,23 @@ export interface ProcessOptions {
   primitives?: SphinxPrimitives;
 }
 
+function writeHeader(output: Uint8Array, alpha: Uint8Array, gamma: Uint8Array, beta: Uint8Array): Uint8Array {
+  output.set(alpha, 0);
+  output.set(gamma, ALPHA_SIZE);
+  output.set(beta, ALPHA_SIZE + HEADER_MAC_SIZE);
+  return output;
+}
+
 function unwrap(packet: Uint8Array, privateKey: Uint8Array, primitives: SphinxPrimitives): ProcessedPacket {
   const parsed = parsePacket(packet);
   const secret = expandSharedSecret(primitives, deriveSharedSecret(primitives, privateKey, parsed.alpha));
   verifyHeaderMac(primitives, secret.headerMacKey, parsed.beta, parsed.gamma);
   const routing = decryptRouting(parsed.beta, routingKeystream(primitives, secret.streamCipherKey));
-  const payload = lionessDecrypt(
-    primitives,
-    payloadKeyFor(primitives, routing.rules.payloadKey, secret),
-    parsed.payload,
-  );
+  // The output packet is built in one buffer; the payload is decrypted in place inside it.
+  const output = new Uint8Array(packet.length);
+  const payload = output.subarray(HEADER_SIZE);
+  payload.set(parsed.payload);
+  lionessDecryptInPlace(primitives, payloadKeyFor(primitives, routing.rules.payloadKey, secret), payload);
   const replayTag = Uint8Array.from(secret.replayTag);
   const version = routing.rules.version;
   if (routing.kind === 'final') {
@@ -66,7 +73,7 @@ function unwrap(packet: Uint8Array, privateKey: Uint8Array, primitives: SphinxPr
     kind: 'forward',
     nextHop: Uint8Array.from(routing.nextHop),
     delayNanos: routing.delayNanos,
-    packet: concatBytes(nextAlpha, routing.nextMac, routing.nextBeta, payload),
+    packet: writeHeader(output, nextAlpha, routing.nextMac, routing.nextBeta),
     replayTag,
     version,
   };

@@ -1,0 +1,131 @@
+import { defineSuite, measureRate } from '@nymts/bench';
+import {
+  createForwardPacket,
+  createNoblePrimitives,
+  createNodePrimitives,
+  generateSphinxKeyPair,
+  PACKET_SIZES,
+  processPacket,
+  SPHINX_VERSIONS,
+  type SphinxPrimitives,
+} from '../src/index';
+
+// One core, synchronous: unwraps per second at the first of 3 hops (regular 2413-byte packets),
+// and packet creations per second for 3-hop routes. A pool of distinct packets is cycled so that
+// every unwrap imports a fresh α, as on a real node.
+
+const POOL = 256;
+const keyPairs = [0, 1, 2].map(() => generateSphinxKeyPair());
+const route = keyPairs.map((pair, i) => ({
+  address: new Uint8Array(32).fill(i + 1),
+  publicKey: pair.publicKey,
+}));
+const message = new Uint8Array(2048).fill(0x5a);
+const nodeKey = keyPairs[0]!.privateKey;
+
+function makePackets(version: number, primitives: SphinxPrimitives): Uint8Array[] {
+  return Array.from({ length: POOL }, () =>
+    createForwardPacket({
+      route,
+      destination: new Uint8Array(32),
+      delaysNanos: [0n, 0n, 0n],
+      message,
+      packetSize: PACKET_SIZES.regular,
+      version,
+      primitives,
+    }),
+  );
+}
+
+async function unwrapRate(
+  packets: Uint8Array[],
+  primitives: SphinxPrimitives,
+  signal: AbortSignal,
+  ms: number,
+) {
+  let i = 0;
+  const { opsPerSecond } = await measureRate(
+    () => processPacket(packets[i++ % POOL] as Uint8Array, nodeKey, { primitives }),
+    {
+      minDurationMs: ms,
+      minIterations: 20,
+      warmupIterations: 50,
+      signal,
+    },
+  );
+  return opsPerSecond;
+}
+
+async function createRate(version: number, primitives: SphinxPrimitives, signal: AbortSignal, ms: number) {
+  const { opsPerSecond } = await measureRate(
+    () =>
+      createForwardPacket({
+        route,
+        destination: new Uint8Array(32),
+        delaysNanos: [0n, 0n, 0n],
+        message,
+        packetSize: PACKET_SIZES.regular,
+        version,
+        primitives,
+      }),
+    { minDurationMs: ms, minIterations: 10, warmupIterations: 20, signal },
+  );
+  return opsPerSecond;
+}
+
+export default defineSuite({
+  name: 'sphinx',
+  async run(ctx) {
+    const node = createNodePrimitives();
+    const noble = createNoblePrimitives();
+    const current = SPHINX_VERSIONS.x25519ExplicitPayloadKeys;
+    const legacy = SPHINX_VERSIONS.updatedLegacy;
+    const seeds = SPHINX_VERSIONS.payloadKeySeeds;
+
+    ctx.progress('building packets');
+    const packets = {
+      current: makePackets(current, node),
+      legacy: makePackets(legacy, node),
+      seeds: makePackets(seeds, node),
+    };
+
+    ctx.progress('unwrapping');
+    const nobleUnwraps = await unwrapRate(packets.current, noble, ctx.signal, 3000);
+    ctx.report({ name: 'unwrap v258, noble (pure JS), 1 core', value: nobleUnwraps, unit: 'packets/s' });
+    ctx.compare({
+      name: 'unwrap v258, node:crypto + libsodium BLAKE2b, 1 core',
+      value: await unwrapRate(packets.current, node, ctx.signal, 3000),
+      baseline: nobleUnwraps,
+      unit: 'packets/s',
+    });
+    ctx.report({
+      name: 'unwrap v259 (seed payload keys), node:crypto, 1 core',
+      value: await unwrapRate(packets.seeds, node, ctx.signal, 2000),
+      unit: 'packets/s',
+    });
+    ctx.report({
+      name: 'unwrap v257 (legacy unclamped blinding), node:crypto, 1 core',
+      value: await unwrapRate(packets.legacy, node, ctx.signal, 2000),
+      unit: 'packets/s',
+    });
+    ctx.report({
+      name: 'unwrap v257 (legacy unclamped blinding), noble, 1 core',
+      value: await unwrapRate(packets.legacy, noble, ctx.signal, 2000),
+      unit: 'packets/s',
+    });
+
+    ctx.progress('creating');
+    const nobleCreates = await createRate(current, noble, ctx.signal, 3000);
+    ctx.report({
+      name: 'create 3-hop v258 regular packet, noble, 1 core',
+      value: nobleCreates,
+      unit: 'packets/s',
+    });
+    ctx.compare({
+      name: 'create 3-hop v258 regular packet, node:crypto, 1 core',
+      value: await createRate(current, node, ctx.signal, 3000),
+      baseline: nobleCreates,
+      unit: 'packets/s',
+    });
+  },
+});
