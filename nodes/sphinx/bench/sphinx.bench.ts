@@ -1,4 +1,4 @@
-import { defineSuite, measureRate } from '@nymts/bench';
+import { defineSuite, measureRate, median, percentile, sampleDurations } from '@nymts/bench';
 import {
   createForwardPacket,
   createNoblePrimitives,
@@ -112,6 +112,19 @@ export default defineSuite({
       name: 'unwrap v257 (legacy unclamped blinding), noble, 1 core',
       value: await unwrapRate(packets.legacy, noble, ctx.signal, 2000),
       unit: 'packets/s',
+    });
+
+    // Per-call latency: on a shared machine the 10th percentile approximates an uncontended core.
+    let j = 0;
+    const latencies = await sampleDurations(
+      () => processPacket(packets.current[j++ % POOL] as Uint8Array, nodeKey, { primitives: node }),
+      { iterations: 3000, warmupIterations: 100, signal: ctx.signal },
+    );
+    ctx.report({ name: 'unwrap v258 latency p50, node:crypto', value: median(latencies) * 1000, unit: 'µs' });
+    ctx.report({
+      name: 'unwrap v258 latency p10, node:crypto',
+      value: percentile(latencies, 10) * 1000,
+      unit: 'µs',
     });
 
     ctx.progress('creating');
