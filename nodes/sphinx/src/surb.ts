@@ -37,7 +37,7 @@ export function createSurb(options: SurbOptions): Surb {
   );
   return {
     header: built.header,
-    firstHop: Uint8Array.from((options.route[0] as { address: Uint8Array }).address),
+    firstHop: Uint8Array.from(options.route[0]!.address),
     payloadKeys,
   };
 }
