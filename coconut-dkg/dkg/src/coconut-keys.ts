@@ -16,14 +16,23 @@ import { invalidParameters } from './errors';
 import { dkgParams } from './params';
 import { type NodeIndex } from './types';
 
-export interface CoconutKeyShare {
-  readonly index: NodeIndex;
+export interface CoconutSecretKey {
   readonly x: Scalar;
   readonly ys: readonly Scalar[];
-  /** α = x·g2, β1_j = y_j·g1, β2_j = y_j·g2. */
+}
+
+/** α = x·g2, β1_j = y_j·g1, β2_j = y_j·g2. */
+export interface CoconutVerificationKey {
   readonly alpha: G2;
   readonly beta1: readonly G1[];
   readonly beta2: readonly G2[];
+}
+
+/** Shaped like `@nymts/coconut`'s KeyShare, so it can be passed to it as it is. */
+export interface CoconutKeyShare {
+  readonly index: NodeIndex;
+  readonly secretKey: CoconutSecretKey;
+  readonly verificationKey: CoconutVerificationKey;
 }
 
 /** The node's Coconut secret and verification key from its combined shares, one per sharing. */
@@ -37,11 +46,8 @@ export function coconutKeyShare(bls: Bls12381, index: NodeIndex, shares: readonl
   const [x, ...ys] = shares as [Scalar, ...Scalar[]];
   return {
     index,
-    x,
-    ys,
-    alpha: g2.mul(x),
-    beta1: ys.map((y) => g1.mul(y)),
-    beta2: ys.map((y) => g2.mul(y)),
+    secretKey: { x, ys },
+    verificationKey: { alpha: g2.mul(x), beta1: ys.map((y) => g1.mul(y)), beta2: ys.map((y) => g2.mul(y)) },
   };
 }
 
@@ -52,7 +58,7 @@ export function coconutKeyShare(bls: Bls12381, index: NodeIndex, shares: readonl
  */
 export function checkVerificationKeyShare(
   bls: Bls12381,
-  key: Pick<CoconutKeyShare, 'alpha' | 'beta1' | 'beta2'>,
+  key: CoconutVerificationKey,
   recovered: readonly G2[],
   rng: RandomBytes = systemRandomBytes,
 ): boolean {
@@ -74,15 +80,12 @@ function u64le(value: number): Uint8Array {
 }
 
 /** Nym's SecretKey layout: x ‖ u64le(q) ‖ y_1..y_q. */
-export function encodeCoconutSecretKey(share: Pick<CoconutKeyShare, 'x' | 'ys'>): Uint8Array {
-  return concatBytes([Fr.toBytes(share.x), u64le(share.ys.length), ...share.ys.map((y) => Fr.toBytes(y))]);
+export function encodeCoconutSecretKey(key: CoconutSecretKey): Uint8Array {
+  return concatBytes([Fr.toBytes(key.x), u64le(key.ys.length), ...key.ys.map((y) => Fr.toBytes(y))]);
 }
 
 /** Nym's VerificationKey layout: α ‖ u64le(q) ‖ β1_1..β1_q ‖ β2_1..β2_q. */
-export function encodeCoconutVerificationKey(
-  bls: Bls12381,
-  key: Pick<CoconutKeyShare, 'alpha' | 'beta1' | 'beta2'>,
-): Uint8Array {
+export function encodeCoconutVerificationKey(bls: Bls12381, key: CoconutVerificationKey): Uint8Array {
   return concatBytes([
     bls.G2.toBytes(key.alpha),
     u64le(key.beta2.length),

@@ -37,7 +37,7 @@ export {
   encodeCoconutSecretKey,
   encodeCoconutVerificationKey,
 } from './coconut-keys';
-export type { CoconutKeyShare } from './coconut-keys';
+export type { CoconutKeyShare, CoconutSecretKey, CoconutVerificationKey } from './coconut-keys';
 export {
   decodeComplaint,
   decodeDealing,
