@@ -14,6 +14,7 @@ import {
 import { concatBytes } from './bytes';
 import { invalidParameters } from './errors';
 import { dkgParams } from './params';
+import { batchWeights } from './rng';
 import { type NodeIndex } from './types';
 
 export interface CoconutSecretKey {
@@ -66,7 +67,7 @@ export function checkVerificationKeyShare(
   if (key.beta1.length !== q || recovered.length !== q + 1) return false;
   if (!bls.G2.eq(key.alpha, recovered[0]!)) return false;
   if (!key.beta2.every((beta, j) => bls.G2.eq(beta, recovered[j + 1]!))) return false;
-  const weights = key.beta1.map(() => Fr.random(rng));
+  const weights = batchWeights(rng, key.beta1.length);
   return bls.pairingProductIsOne([
     [bls.G1.generator, bls.G2.msm(key.beta2, weights)],
     [bls.G1.neg(bls.G1.msm(key.beta1, weights)), bls.G2.generator],

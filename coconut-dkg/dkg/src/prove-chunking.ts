@@ -37,7 +37,9 @@ function blindChunks(
   const { g1 } = dkgParams(bls);
   const y0Base = bls.G1.precompute(y0);
   const shifted = betas.map(() => uniformBelow(rng, zz + ss));
-  const cc = betas.map((beta, k) => bls.G1.add(y0Base.mul(beta), g1.mul(shifted[k]! - ss)));
+  // σ_k·g1 as shifted·g1 − S·g1: two short scalars instead of one negative, hence full-length, one.
+  const ssPoint = g1.mul(ss);
+  const cc = betas.map((beta, k) => bls.G1.add(y0Base.mul(beta), bls.G1.sub(g1.mul(shifted[k]!), ssPoint)));
   return { shifted, cc };
 }
 

@@ -17,3 +17,12 @@ export function uniformBelow(rng: RandomBytes, bound: bigint): bigint {
     if (candidate < bound) return candidate;
   }
 }
+
+/**
+ * Random 128-bit weights for batching verification equations: a false equation survives the
+ * weighted sum with probability at most 2^-128, and the multi-scalar multiplications run on
+ * half-length scalars.
+ */
+export function batchWeights(rng: RandomBytes, count: number): bigint[] {
+  return Array.from({ length: count }, () => bytesToBigIntBE(rng(16)));
+}

@@ -8,6 +8,7 @@ import {
 } from './chunking-challenges';
 import { NUM_CHUNKS, PARALLEL_RUNS } from './constants';
 import { dkgParams } from './params';
+import { batchWeights } from './rng';
 import { type ChunkingStatement } from './prove-chunking';
 import { type ProofOfChunking } from './types';
 
@@ -33,7 +34,7 @@ function hasShape(statement: ChunkingStatement, proof: ProofOfChunking, zz: bigi
  *   D_0 + Σ_k x^{k+1}·B_k = z_β·g1
  *   Y + Σ_{i,j} w_{i,j}·C_{i,j} + Σ_k x^{k+1}·C_k = Σ_i z_{r,i}·y_i + z_β·y_0 + (Σ_k z_{s,k}·x^{k+1})·g1
  * checked as one multi-scalar multiplication: the first n + 1 equations weighted by random ρ_i
- * and added to the last. A false equation survives only with probability about 1/r.
+ * and added to the last. A false equation survives only with probability 2^-128.
  */
 export function verifyChunking(
   bls: Bls12381,
@@ -49,7 +50,7 @@ export function verifyChunking(
   const x = chunkingSecondChallenge(bls, e, proof.responsesChunks, proof.dd, proof.yy);
   const xPowers = secondChallengePowers(x);
   const weights = challengeWeights(e, xPowers, receivers);
-  const rho = Array.from({ length: receivers + 1 }, () => Fr.random(rng));
+  const rho = batchWeights(rng, receivers + 1);
 
   const points: (G1 | FixedBase<G1>)[] = [];
   const scalars: Scalar[] = [];

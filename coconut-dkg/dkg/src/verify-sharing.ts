@@ -1,5 +1,6 @@
 import { Fr, type Bls12381, type RandomBytes } from '@nymts/bls12-381';
 import { dkgParams } from './params';
+import { batchWeights } from './rng';
 import {
   receiverPowers,
   sharingChallenge,
@@ -46,7 +47,7 @@ export function verifySharing(
   );
   if (!bls.G2.isZero(g2Side)) return false;
 
-  const rho = Fr.random(rng);
+  const [rho] = batchWeights(rng, 1) as [bigint];
   const g1Side = bls.G1.msm(
     [
       statement.combinedR,
