@@ -2,6 +2,7 @@ import { chacha20orig } from '@noble/ciphers/chacha';
 import { sha256 } from '@noble/hashes/sha2';
 import { Fr, type Bls12381, type G1, type Scalar } from '@nymts/bls12-381';
 import { concatBytes, u64be } from './bytes';
+import { powers } from './polynomial';
 import { CHALLENGE_BITS, CHUNK_SIZE, DST, NUM_CHUNKS, PARALLEL_RUNS } from './constants';
 
 /** What the first challenge commits to: the instance and the prover's first message. */
@@ -117,15 +118,9 @@ export function challengeWeights(
   );
 }
 
-/** x^1 … x^ℓ. */
+/** x^1 … x^ℓ: run k is weighted by x^{k+1}. */
 export function secondChallengePowers(x: Scalar): Scalar[] {
-  const result: Scalar[] = [];
-  let power = x;
-  for (let k = 0; k < PARALLEL_RUNS; k++) {
-    result.push(power);
-    power = Fr.mul(power, x);
-  }
-  return result;
+  return powers(x, PARALLEL_RUNS + 1).slice(1);
 }
 
 /** S = n·m·(B−1)·(E−1) and Z = 2ℓS: the bounds of the blinding factors and responses. */

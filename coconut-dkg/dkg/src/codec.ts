@@ -2,7 +2,7 @@
 // big-endian counts and lengths, ZCash-compressed points, 32-byte little-endian scalars, u64
 // big-endian chunk responses); complaints are ours. Decoding is strict: exact lengths, canonical
 // scalars, points on the curve and in the subgroup, no trailing bytes.
-import { Fr, type Bls12381, type G1, type G2 } from '@nymts/bls12-381';
+import { Fr, G1_BYTES, G2_BYTES, type Bls12381, type G1, type G2 } from '@nymts/bls12-381';
 import { concatBytes, u32be, u64be } from './bytes';
 import { type Complaint } from './complaint';
 import { NUM_CHUNKS } from './constants';
@@ -15,10 +15,6 @@ import {
   type ProofOfSharing,
   type PublicKeyWithProof,
 } from './types';
-
-const G1_BYTES = 48;
-const G2_BYTES = 96;
-const SCALAR_BYTES = 32;
 
 function points(bls: Bls12381, list: readonly G1[]): Uint8Array[] {
   return list.map((point) => bls.G1.toBytes(point));
@@ -113,7 +109,7 @@ function decodeProofOfChunking(bls: Bls12381, reader: Reader): ProofOfChunking {
   const cc = g1List('cc');
   const dd = g1List('dd');
   const yy = reader.g1(bls, 'yy');
-  const responsesR = Array.from({ length: reader.count('responsesR', SCALAR_BYTES) }, (_, i) =>
+  const responsesR = Array.from({ length: reader.count('responsesR', Fr.BYTES) }, (_, i) =>
     reader.scalar(`responsesR[${i}]`),
   );
   const responsesChunks = Array.from({ length: reader.count('responsesChunks', 8) }, (_, k) =>

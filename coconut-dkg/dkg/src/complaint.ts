@@ -1,6 +1,7 @@
 import { Fr, type Bls12381, type G1, type RandomBytes, type Scalar } from '@nymts/bls12-381';
 import { concatBytes, u32be, u64be } from './bytes';
 import { DST } from './constants';
+import { dkgParams } from './params';
 import { type NodeIndex } from './types';
 
 /**
@@ -63,7 +64,7 @@ export function makeComplaint(
   rng: RandomBytes,
 ): Complaint {
   const nonce = Fr.random(rng);
-  const commitmentG1 = bls.G1.mul(bls.G1.generator, nonce);
+  const commitmentG1 = dkgParams(bls).g1.mul(nonce);
   const commitmentR = bls.G1.mul(statement.rj, nonce);
   const c = complaintChallenge(bls, statement, commitmentG1, commitmentR);
   return {

@@ -5,8 +5,6 @@ export type DkgErrorCode =
   | 'invalid-parameters'
   /** Too few dealings or shares to interpolate what was asked. */
   | 'not-enough-dealings'
-  /** A decrypted share is not a canonical scalar although every chunk was in range. */
-  | 'malformed-share'
   /** The prover's rejection sampling kept failing (probability below 2^-100 for honest input). */
   | 'proof-aborted';
 

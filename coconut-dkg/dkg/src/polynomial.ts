@@ -9,3 +9,14 @@ export function randomPolynomial(threshold: number, rng: RandomBytes, constant?:
   if (constant !== undefined) coefficients[0] = Fr.create(constant);
   return coefficients;
 }
+
+/** x^0, x^1, …, x^(count−1) mod r. */
+export function powers(x: Scalar, count: number): Scalar[] {
+  const result: Scalar[] = [];
+  let power = 1n;
+  for (let k = 0; k < count; k++) {
+    result.push(power);
+    power = Fr.mul(power, x);
+  }
+  return result;
+}

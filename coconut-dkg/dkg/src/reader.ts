@@ -55,7 +55,7 @@ export class Reader {
   }
 
   scalar(field: string): Scalar {
-    return this.decode(field, (bytes) => Fr.fromBytes(bytes), 32);
+    return this.decode(field, (bytes) => Fr.fromBytes(bytes), Fr.BYTES);
   }
 
   g1(bls: Bls12381, field: string, allowIdentity = true): G1 {

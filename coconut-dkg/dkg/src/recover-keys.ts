@@ -1,5 +1,6 @@
-import { Fr, lagrangeAtZero, type Bls12381, type G2 } from '@nymts/bls12-381';
+import { lagrangeAtZero, type Bls12381, type G2 } from '@nymts/bls12-381';
 import { DkgError, invalidParameters } from './errors';
+import { powers } from './polynomial';
 import { checkNodeIndex } from './receivers';
 import { type Dealing, type NodeIndex } from './types';
 
@@ -43,14 +44,7 @@ export function recoverVerificationKeys(
   );
   const partials = new Map<NodeIndex, G2>();
   for (const index of receivers) {
-    const x = BigInt(index);
-    let power = 1n;
-    const powers = combined.map(() => {
-      const current = power;
-      power = Fr.mul(power, x);
-      return current;
-    });
-    partials.set(index, bls.G2.msm(combined, powers));
+    partials.set(index, bls.G2.msm(combined, powers(BigInt(index), threshold)));
   }
   return { master: combined[0]!, partials };
 }

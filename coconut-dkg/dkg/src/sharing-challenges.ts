@@ -1,6 +1,7 @@
 import { Fr, type Bls12381, type G1, type G2, type Scalar } from '@nymts/bls12-381';
 import { concatBytes } from './bytes';
 import { DST } from './constants';
+import { powers } from './polynomial';
 import { type Receiver } from './types';
 
 /** The sharing statement: chunks already combined, R = Σ 2^{16j}·R_j, C_i = Σ 2^{16j}·C_{i,j}. */
@@ -32,13 +33,7 @@ export function sharingChallenge(bls: Bls12381, x: Scalar, ff: G1, aa: G2, yy: G
   );
 }
 
-/** x^1 … x^n: receiver at position i (from 1) is weighted by x^i. */
+/** x^1 … x^n: the receiver at position i (from 1) is weighted by x^i. */
 export function receiverPowers(x: Scalar, receivers: number): Scalar[] {
-  const result: Scalar[] = [];
-  let power = x;
-  for (let i = 0; i < receivers; i++) {
-    result.push(power);
-    power = Fr.mul(power, x);
-  }
-  return result;
+  return powers(x, receivers + 1).slice(1);
 }

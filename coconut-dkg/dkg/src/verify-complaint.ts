@@ -6,7 +6,10 @@ import { type Dealing, type Receiver } from './types';
 
 export type ComplaintVerdict =
   | { readonly kind: 'upheld' }
-  | { readonly kind: 'dismissed'; readonly reason: 'unknown-receiver' | 'invalid-proof' | 'chunk-in-range' };
+  | {
+      readonly kind: 'dismissed';
+      readonly reason: 'no-such-ciphertext' | 'invalid-proof' | 'chunk-in-range';
+    };
 
 /**
  * Upheld when the proof shows D = x·R_j for the complainer's key and C_{i,j} − D is not m·g1 for
@@ -27,7 +30,7 @@ export function verifyComplaint(
     complaint.chunk < 0 ||
     complaint.chunk >= NUM_CHUNKS
   ) {
-    return { kind: 'dismissed', reason: 'unknown-receiver' };
+    return { kind: 'dismissed', reason: 'no-such-ciphertext' };
   }
   const statement: ComplaintStatement = {
     dealer: complaint.dealer,

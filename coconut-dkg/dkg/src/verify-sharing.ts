@@ -1,5 +1,6 @@
 import { Fr, type Bls12381, type RandomBytes } from '@nymts/bls12-381';
 import { dkgParams } from './params';
+import { powers } from './polynomial';
 import { batchWeights } from './rng';
 import {
   receiverPowers,
@@ -13,11 +14,9 @@ import { type ProofOfSharing } from './types';
 function coefficientWeights(statement: SharingStatement, xPowers: readonly bigint[]): bigint[] {
   const weights = statement.publicCoefficients.map(() => 0n);
   statement.receivers.forEach((receiver, i) => {
-    let indexPower = 1n;
-    for (let k = 0; k < weights.length; k++) {
+    powers(BigInt(receiver.index), weights.length).forEach((indexPower, k) => {
       weights[k] = Fr.add(weights[k]!, Fr.mul(indexPower, xPowers[i]!));
-      indexPower = Fr.mul(indexPower, BigInt(receiver.index));
-    }
+    });
   });
   return weights;
 }

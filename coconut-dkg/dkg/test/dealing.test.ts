@@ -199,7 +199,7 @@ describe('cheating dealers', () => {
       const unknown = { ...complaint, receiver: 99 };
       expect(verifyComplaint(bls, unknown, dealing, receivers)).toEqual({
         kind: 'dismissed',
-        reason: 'unknown-receiver',
+        reason: 'no-such-ciphertext',
       });
       const forged = {
         ...complaint,
