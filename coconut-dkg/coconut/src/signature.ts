@@ -19,9 +19,9 @@ export function verifySignature(
   }
   if (G1.isZero(signature.h)) return { kind: 'invalid', reason: 'identity-h' };
   const key = keyBases(verificationKey);
-  const exponent = G2.msm(
-    [key.alpha, ...key.beta2.slice(0, attributes.length)],
-    [1n, ...attributes.map(Fr.create)],
+  const exponent = G2.add(
+    verificationKey.alpha,
+    G2.msm(key.beta2.slice(0, attributes.length), attributes.map(Fr.create)),
   );
   const holds = params.bls.pairingProductIsOne([
     [signature.h, exponent],

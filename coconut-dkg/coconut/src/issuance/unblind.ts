@@ -20,17 +20,22 @@ export function unblind(
   const { G1 } = params.bls;
   const k = pending.openings.length;
   if (attributes.private.length !== k || signerKey.beta1.length < k) {
-    throw new CoconutError('bad-argument', `the request committed to ${k} private attributes`, {
-      privateAttributes: attributes.private.length,
-    });
+    throw new CoconutError(
+      'bad-argument',
+      `the request committed to ${k} private attributes; ${attributes.private.length} given, the key covers ${signerKey.beta1.length}`,
+      { committed: k, given: attributes.private.length },
+    );
   }
   if (G1.isZero(blinded.h) || !G1.eq(blinded.h, pending.request.h)) {
     throw new CoconutError('invalid-share', 'the blinded signature is not over this request’s h');
   }
   const key = keyBases(signerKey);
-  const s = G1.msm(
-    [blinded.sTilde, ...key.beta1.slice(0, k)],
-    [1n, ...pending.openings.map((o: Scalar) => Fr.neg(o))],
+  const s = G1.add(
+    blinded.sTilde,
+    G1.msm(
+      key.beta1.slice(0, k),
+      pending.openings.map((o: Scalar) => Fr.neg(o)),
+    ),
   );
   const signature: Signature = Object.freeze({ h: blinded.h, s });
   const verdict = verifySignature(params, signerKey, signature, allAttributes(attributes));

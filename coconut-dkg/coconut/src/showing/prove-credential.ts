@@ -45,9 +45,10 @@ export function proveCredential(
     s: G1.msm([signature.s, hPrime], [rPrime, blinding]),
   });
 
-  const kappa = G2.msm(
-    [params.g2, bases.alpha, ...bases.beta2.slice(0, privateAttributes.length)],
-    [blinding, 1n, ...privateAttributes],
+  // α enters with coefficient 1: an addition, not a multiplication.
+  const kappa = G2.add(
+    verificationKey.alpha,
+    G2.msm([params.g2, ...bases.beta2.slice(0, privateAttributes.length)], [blinding, ...privateAttributes]),
   );
   const zeta = params.g2.mul(privateAttributes[0] as Scalar);
   const statement = {

@@ -51,7 +51,10 @@ export function proveShowing(
   const k = witness.privateAttributes.length;
   const wBlinding = Fr.random(rng);
   const wAttributes = witness.privateAttributes.map(() => Fr.random(rng));
-  const aw = G2.msm([params.g2, bases.alpha, ...bases.beta2.slice(0, k)], [wBlinding, 1n, ...wAttributes]);
+  const aw = G2.add(
+    statement.key.alpha,
+    G2.msm([params.g2, ...bases.beta2.slice(0, k)], [wBlinding, ...wAttributes]),
+  );
   const bw = params.g2.mul(wAttributes[0] as Scalar);
   const c = challenge(params, statement, aw, bw);
   const respond = (w: Scalar, secret: Scalar) => Fr.sub(w, Fr.mul(c, secret));

@@ -38,7 +38,7 @@ export function verifyCredential(
   };
   if (!verifyShowing(params, bases, statement, credential.proof)) return { kind: 'invalid', reason: 'proof' };
 
-  const kappaWithPublic = G2.msm([credential.kappa, ...bases.beta2.slice(k, k + pub.length)], [1n, ...pub]);
+  const kappaWithPublic = G2.add(credential.kappa, G2.msm(bases.beta2.slice(k, k + pub.length), pub));
   const holds = params.bls.pairingProductIsOne([
     [credential.signature.h, kappaWithPublic],
     [G1.neg(credential.signature.s), params.g2.point],
