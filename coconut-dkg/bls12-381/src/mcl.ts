@@ -8,6 +8,9 @@ import { Bls12381Error } from './errors';
 import { Fr, normalizeDst } from './scalar';
 import type { Bls12381, FixedBase, G1, G2, GT, PairingInput, PointGroup, Scalar, TargetGroup } from './types';
 
+/** Hashes msg to a point with the given DST; returns 0 on success. Arguments are wasm addresses. */
+type HashWithDst = (out: number, msg: number, msgLength: number, dst: number, dstLength: number) => number;
+
 /** The wasm module's exports and the stack helpers mcl-wasm installs on it (not in its typings). */
 interface WasmModule {
   stackSave(): number;
@@ -16,20 +19,8 @@ interface WasmModule {
   sallocBytes(bytes: Uint8Array): number;
   sallocArray(values: Uint32Array[]): number;
   copyFromHeap32(target: Uint32Array, pointer: number): void;
-  _mclBnG1_hashAndMapToWithDst(
-    out: number,
-    msg: number,
-    msgLength: number,
-    dst: number,
-    dstLength: number,
-  ): number;
-  _mclBnG2_hashAndMapToWithDst(
-    out: number,
-    msg: number,
-    msgLength: number,
-    dst: number,
-    dstLength: number,
-  ): number;
+  _mclBnG1_hashAndMapToWithDst: HashWithDst;
+  _mclBnG2_hashAndMapToWithDst: HashWithDst;
   _mclBn_millerLoopVec(out: number, g1s: number, g2s: number, count: number): void;
 }
 
