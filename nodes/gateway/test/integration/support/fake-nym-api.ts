@@ -42,25 +42,26 @@ function skimmedNode(node: FakeNode) {
 function page(nodes: FakeNode[]) {
   return {
     // `status: null` is what the client accepts for a plain snapshot.
-    metadata: { status: null, absolute_epoch_id: 1, rotation_id: 0, refreshed_at: new Date().toISOString() },
+    metadata: { status: null, absolute_epoch_id: 25, rotation_id: 1, refreshed_at: new Date().toISOString() },
     nodes: { pagination: { total: nodes.length, page: 0, size: nodes.length }, data: nodes.map(skimmedNode) },
   };
 }
 
 /**
  * Key rotation as nym-api reports it. Rotation id = (epoch − initial epoch) / validity epochs =
- * (1 − 0) / 24 = 0, an even rotation: clients mark their packets `KeyRotation.even`.
+ * (25 − 0) / 24 = 1, an odd rotation: the client marks its `ForwardSphinxV2` packets
+ * `KeyRotation.odd`. (With rotation 0 it was seen to send `unknown`.)
  */
 function keyRotationInfo() {
   return {
     key_rotation_state: { validity_epochs: 24, initial_epoch_id: 0 },
-    current_absolute_epoch_id: 1,
+    current_absolute_epoch_id: 25,
     current_epoch_start: new Date(Date.now() - 60_000).toISOString(),
     epoch_duration: { secs: 3600, nanos: 0 },
     progress: {
-      current_key_rotation_id: 0,
-      current_rotation_starting_epoch: 0,
-      current_rotation_ending_epoch: 23,
+      current_key_rotation_id: 1,
+      current_rotation_starting_epoch: 24,
+      current_rotation_ending_epoch: 47,
     },
   };
 }
