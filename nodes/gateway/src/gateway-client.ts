@@ -3,7 +3,11 @@ import { createAuthenticateV2 } from './client-protocol/authenticate';
 import { decodeBinaryResponse, encodeBinaryRequest } from './client-protocol/binary-frames';
 import { type ClientRequest, serializeClientRequest } from './client-protocol/client-requests';
 import { ProtocolError } from './client-protocol/errors';
-import { answerGatewayMaterial, checkFinalization, startClientHandshake } from './client-protocol/handshake-client';
+import {
+  answerGatewayMaterial,
+  checkFinalization,
+  startClientHandshake,
+} from './client-protocol/handshake-client';
 import { type MixPacket } from './client-protocol/mix-packet';
 import { parseServerResponse, type ServerResponse } from './client-protocol/server-responses';
 import { type SharedKey } from './client-protocol/shared-key';
@@ -39,6 +43,8 @@ export interface GatewayClientConnection {
   readonly sharedKey: SharedKey;
   readonly protocolVersion: number;
   readonly registered: boolean;
+  /** Settles when the connection ends, with the close code (4000: replaced by a newer connection). */
+  readonly closed: Promise<{ code: number; reason: string }>;
   forward(mixPacket: MixPacket): Promise<void>;
   close(): Promise<void>;
 }
@@ -58,13 +64,18 @@ function textReceiver(socket: WebSocket, timeoutMs: number, signal?: AbortSignal
     if (waiting) waiting(frame);
     else queued.push(frame);
   });
-  socket.on('close', (code, reason) => fail(new Error(`gateway closed the connection (${code} ${reason.toString()})`)));
+  socket.on('close', (code, reason) =>
+    fail(new Error(`gateway closed the connection (${code} ${reason.toString()})`)),
+  );
   signal?.addEventListener('abort', () => fail(new Error('connection attempt aborted')), { once: true });
   return async function next(): Promise<ServerResponse> {
     const frame =
       queued.shift() ??
       (await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no gateway response within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no gateway response within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         waiting = (received) => {
           clearTimeout(timer);
           waiting = undefined;
@@ -81,9 +92,16 @@ function textReceiver(socket: WebSocket, timeoutMs: number, signal?: AbortSignal
   };
 }
 
-function expect<K extends ServerResponse['kind']>(response: ServerResponse, kind: K): Extract<ServerResponse, { kind: K }> {
+function expect<K extends ServerResponse['kind']>(
+  response: ServerResponse,
+  kind: K,
+): Extract<ServerResponse, { kind: K }> {
   if (response.kind !== kind) {
-    throw new ProtocolError('unexpected-message', `expected ${kind} from the gateway, got ${response.kind}`, 'drop');
+    throw new ProtocolError(
+      'unexpected-message',
+      `expected ${kind} from the gateway, got ${response.kind}`,
+      'drop',
+    );
   }
   return response as Extract<ServerResponse, { kind: K }>;
 }
@@ -106,8 +124,22 @@ export async function connectToGateway(
 ): Promise<GatewayClientConnection> {
   const random = deps.random ?? systemRandomBytes;
   const socket = await open(options.url, signal);
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   const next = textReceiver(socket, options.responseTimeoutMs ?? 10_000, signal);
-  const send = (request: Parameters<typeof serializeClientRequest>[0]) => socket.send(serializeClientRequest(request));
+  const send = (request: Parameters<typeof serializeClientRequest>[0]) =>
+    socket.send(serializeClientRequest(request));
+  // The gateway may push stored messages right behind its `authenticate` answer: hold binary
+  // frames until the key is settled.
+  let deliver: ((frame: Uint8Array) => void) | undefined;
+  const early: Uint8Array[] = [];
+  socket.on('message', (data, isBinary) => {
+    if (!isBinary) return;
+    const frame = new Uint8Array(data as Buffer);
+    if (deliver) deliver(frame);
+    else early.push(frame);
+  });
   try {
     send({ kind: 'supported-protocol' });
     const announced = expect(await next(), 'supported-protocol').version;
@@ -115,13 +147,13 @@ export async function connectToGateway(
     const sharedKey = options.sharedKey
       ? await authenticate(options, options.sharedKey, random, deps, send, next)
       : await register(options, protocolVersion, random, send, next);
-    socket.on('message', (data, isBinary) => {
-      if (isBinary) deps.onMessage(decodeBinaryResponse(new Uint8Array(data as Buffer), sharedKey).message);
-    });
+    deliver = (frame) => deps.onMessage(decodeBinaryResponse(frame, sharedKey).message);
+    early.splice(0).forEach(deliver);
     return {
       sharedKey,
       protocolVersion,
       registered: options.sharedKey === undefined,
+      closed,
       forward: (mixPacket) =>
         new Promise((resolve, reject) => {
           const kind = supportsKeyRotationPackets(protocolVersion) ? 'forward-sphinx-v2' : 'forward-sphinx';
@@ -142,7 +174,9 @@ export async function connectToGateway(
   }
 }
 
-type Send = (request: Exclude<ClientRequest, { kind: 'legacy-authenticate' | 'legacy-bandwidth-credential' }>) => void;
+type Send = (
+  request: Exclude<ClientRequest, { kind: 'legacy-authenticate' | 'legacy-bandwidth-credential' }>,
+) => void;
 type Next = () => Promise<ServerResponse>;
 
 async function register(

@@ -240,6 +240,7 @@ export function createGatewaySession(
   }
 
   function handleText(frame: string): SessionAction[] {
+    if (state.phase === 'closed') return [];
     const request = parseClientRequest(frame);
     if (request.kind === 'supported-protocol') {
       return [text({ kind: 'supported-protocol', version: options.protocolVersion })];
@@ -251,12 +252,11 @@ export function createGatewaySession(
         return finishHandshake(state, request);
       case 'ready':
         return onReadyText(state, request);
-      case 'closed':
-        return [];
     }
   }
 
   function handleBinary(frame: Uint8Array): SessionAction[] {
+    if (state.phase === 'closed') return [];
     if (state.phase !== 'ready') {
       throw new ProtocolError(
         'unexpected-message',
