@@ -48,6 +48,8 @@ export interface ClientWebSocketServer {
 
 /** Closes a superseded connection of a client that connected again (e.g. after a network change). */
 export const CLOSE_REPLACED = 4000;
+/** RFC 6455 §7.4.1: the server met an unexpected condition. */
+const CLOSE_INTERNAL_ERROR = 1011;
 
 interface Connection {
   socket: WebSocket;
@@ -91,10 +93,12 @@ export function createClientWebSocketServer(
     }
     byClient.set(clientId, connection);
     if (deps.inbox) {
-      const inbox = deps.inbox;
-      void deliverStoredMessages(inbox, clientId, (content) =>
-        sendAsync(connection.socket, connection.session.push(content).data),
-      ).then((outcome) => logger.debug({ clientId, ...outcome }, 'delivered stored messages'));
+      const send = (content: Uint8Array) =>
+        sendAsync(connection.socket, connection.session.push(content).data);
+      deliverStoredMessages(deps.inbox, clientId, send).then(
+        (outcome) => logger.debug({ clientId, ...outcome }, 'delivered stored messages'),
+        (error: unknown) => logger.warn({ clientId, error: String(error) }, 'could not read stored messages'),
+      );
     }
   }
 
@@ -137,12 +141,19 @@ export function createClientWebSocketServer(
     };
     socket.on('message', (data, isBinary) => {
       const frame = frameBytes(data);
-      apply(
-        connection,
-        isBinary
-          ? connection.session.onBinary(frame)
-          : connection.session.onText(Buffer.from(frame).toString('utf8')),
-      );
+      try {
+        apply(
+          connection,
+          isBinary
+            ? connection.session.onBinary(frame)
+            : connection.session.onText(Buffer.from(frame).toString('utf8')),
+        );
+      } catch (error) {
+        // Protocol errors are answered inside the session; anything else is our fault, and must
+        // cost this connection only, never the gateway.
+        logger.warn({ error: String(error) }, 'internal error while handling a client frame');
+        socket.close(CLOSE_INTERNAL_ERROR, 'internal error');
+      }
     });
     socket.on('close', () => {
       const clientId = connection.session.clientId;

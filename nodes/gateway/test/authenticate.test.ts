@@ -1,6 +1,6 @@
 import { createAuthenticateV2, verifyAuthenticateV2 } from '../src/client-protocol/authenticate';
 import { parseClientRequest, serializeClientRequest } from '../src/client-protocol/client-requests';
-import { ProtocolError } from '../src/client-protocol/errors';
+import { protocolErrorOf } from './support/protocol-error';
 import { SharedKey } from '../src/client-protocol/shared-key';
 import { generateEd25519KeyPair } from '../src/crypto/keys';
 import { systemRandomBytes } from '../src/crypto/random';
@@ -15,38 +15,29 @@ const policy = {
   previousTimestamp: undefined,
 };
 
-function codeOf(run: () => void): string {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof ProtocolError ? error.code : String(error);
-  }
-  return 'ok';
-}
-
 describe('authenticateV2', () => {
   it('accepts a fresh request and survives the JSON wire format', () => {
     const request = createAuthenticateV2(identity, sharedKey, now - 1n, systemRandomBytes);
     const parsed = parseClientRequest(serializeClientRequest({ kind: 'authenticate-v2', ...request }));
     if (parsed.kind !== 'authenticate-v2') throw new Error(`parsed as ${parsed.kind}`);
     expect(parsed.content).toEqual(request.content);
-    expect(codeOf(() => verifyAuthenticateV2(parsed.content, parsed.signature, sharedKey, policy))).toBe(
-      'ok',
-    );
+    expect(
+      protocolErrorOf(() => verifyAuthenticateV2(parsed.content, parsed.signature, sharedKey, policy)),
+    ).toBe('ok');
   });
 
   it('rejects stale, future and replayed timestamps', () => {
     const stale = createAuthenticateV2(identity, sharedKey, now - 31n, systemRandomBytes);
-    expect(codeOf(() => verifyAuthenticateV2(stale.content, stale.signature, sharedKey, policy))).toBe(
-      'stale-request',
-    );
+    expect(
+      protocolErrorOf(() => verifyAuthenticateV2(stale.content, stale.signature, sharedKey, policy)),
+    ).toBe('stale-request');
     const future = createAuthenticateV2(identity, sharedKey, now + 3n, systemRandomBytes);
-    expect(codeOf(() => verifyAuthenticateV2(future.content, future.signature, sharedKey, policy))).toBe(
-      'stale-request',
-    );
+    expect(
+      protocolErrorOf(() => verifyAuthenticateV2(future.content, future.signature, sharedKey, policy)),
+    ).toBe('stale-request');
     const replay = createAuthenticateV2(identity, sharedKey, now, systemRandomBytes);
     expect(
-      codeOf(() =>
+      protocolErrorOf(() =>
         verifyAuthenticateV2(replay.content, replay.signature, sharedKey, {
           ...policy,
           previousTimestamp: now,
@@ -58,23 +49,23 @@ describe('authenticateV2', () => {
   it('rejects another shared key, another identity and any tampering', () => {
     const request = createAuthenticateV2(identity, sharedKey, now, systemRandomBytes);
     const otherKey = SharedKey.fromBytes(systemRandomBytes(32));
-    expect(codeOf(() => verifyAuthenticateV2(request.content, request.signature, otherKey, policy))).toBe(
-      'authentication-failed',
-    );
+    expect(
+      protocolErrorOf(() => verifyAuthenticateV2(request.content, request.signature, otherKey, policy)),
+    ).toBe('authentication-failed');
     const impostor = generateEd25519KeyPair(systemRandomBytes).publicKey;
     const swapped = { ...request.content, clientIdentity: impostor };
-    expect(codeOf(() => verifyAuthenticateV2(swapped, request.signature, sharedKey, policy))).toBe(
+    expect(protocolErrorOf(() => verifyAuthenticateV2(swapped, request.signature, sharedKey, policy))).toBe(
       'authentication-failed',
     );
     const versionBumped = { ...request.content, protocolVersion: 5 };
-    expect(codeOf(() => verifyAuthenticateV2(versionBumped, request.signature, sharedKey, policy))).toBe(
-      'authentication-failed',
-    );
+    expect(
+      protocolErrorOf(() => verifyAuthenticateV2(versionBumped, request.signature, sharedKey, policy)),
+    ).toBe('authentication-failed');
     const badSignature = Uint8Array.from(request.signature);
     badSignature[0] ^= 1;
-    expect(codeOf(() => verifyAuthenticateV2(request.content, badSignature, sharedKey, policy))).toBe(
-      'authentication-failed',
-    );
+    expect(
+      protocolErrorOf(() => verifyAuthenticateV2(request.content, badSignature, sharedKey, policy)),
+    ).toBe('authentication-failed');
   });
 
   it('parses the frame the Nym wasm client sends (byte-array key and signature, base64 ciphertext)', () => {
@@ -90,10 +81,14 @@ describe('authenticateV2', () => {
     const parsed = parseClientRequest(frame);
     expect(parsed.kind).toBe('authenticate-v2');
     expect(
-      codeOf(() => parseClientRequest(frame.replace('"protocolVersion":4', '"protocolVersion":"4"'))),
+      protocolErrorOf(() =>
+        parseClientRequest(frame.replace('"protocolVersion":4', '"protocolVersion":"4"')),
+      ),
     ).toBe('malformed-message');
     expect(
-      codeOf(() => parseClientRequest(frame.replace(/"requestSignature":\[3,/, '"requestSignature":['))),
+      protocolErrorOf(() =>
+        parseClientRequest(frame.replace(/"requestSignature":\[3,/, '"requestSignature":[')),
+      ),
     ).toBe('malformed-message');
   });
 });

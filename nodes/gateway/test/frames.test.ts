@@ -6,7 +6,7 @@ import {
   encodeBinaryRequest,
   encodeBinaryResponse,
 } from '../src/client-protocol/binary-frames';
-import { ProtocolError } from '../src/client-protocol/errors';
+import { protocolErrorOf } from './support/protocol-error';
 import {
   decodeMixPacket,
   decodeNodeAddress,
@@ -27,15 +27,6 @@ const mixPacketArbitrary = fc.record({
   nextHop: fc.record({ host: ipv4, port: fc.nat(65535) }),
   packet: fc.constantFrom(...SPHINX_PACKET_SIZES).map((size) => systemRandomBytes(size)),
 });
-
-const codeOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof ProtocolError ? error.code : String(error);
-  }
-  return 'no error';
-};
 
 describe('mix packets (ForwardSphinx plaintext)', () => {
   it('round-trip in both layouts', () => {
@@ -76,17 +67,19 @@ describe('mix packets (ForwardSphinx plaintext)', () => {
       },
       true,
     );
-    expect(codeOf(() => decodeMixPacket(good.subarray(0, good.length - 1), true))).toBe('malformed-message');
+    expect(protocolErrorOf(() => decodeMixPacket(good.subarray(0, good.length - 1), true))).toBe(
+      'malformed-message',
+    );
     const badTag = Uint8Array.from(good);
     badTag[2] = 5;
-    expect(codeOf(() => decodeMixPacket(badTag, true))).toBe('malformed-message');
+    expect(protocolErrorOf(() => decodeMixPacket(badTag, true))).toBe('malformed-message');
     const badRotation = Uint8Array.from(good);
     badRotation[1] = 3;
-    expect(codeOf(() => decodeMixPacket(badRotation, true))).toBe('malformed-message');
+    expect(protocolErrorOf(() => decodeMixPacket(badRotation, true))).toBe('malformed-message');
     const outfox = Uint8Array.from(good);
     outfox[0] = 2;
-    expect(codeOf(() => decodeMixPacket(outfox, true))).toBe('malformed-message');
-    expect(codeOf(() => decodeMixPacket(Uint8Array.of(0), false))).toBe('malformed-message');
+    expect(protocolErrorOf(() => decodeMixPacket(outfox, true))).toBe('malformed-message');
+    expect(protocolErrorOf(() => decodeMixPacket(Uint8Array.of(0), false))).toBe('malformed-message');
   });
 });
 
@@ -126,17 +119,21 @@ describe('binary frames', () => {
       shared,
       systemRandomBytes,
     );
-    expect(codeOf(() => decodeBinaryRequest(frame, key()))).toBe('decryption-failed');
+    expect(protocolErrorOf(() => decodeBinaryRequest(frame, key()))).toBe('decryption-failed');
     expect(
-      codeOf(() => decodeBinaryRequest(Uint8Array.of(1, 0, ...encodeMixPacket(packet, false)), shared)),
+      protocolErrorOf(() =>
+        decodeBinaryRequest(Uint8Array.of(1, 0, ...encodeMixPacket(packet, false)), shared),
+      ),
     ).toBe('malformed-message');
     const badFlag = Uint8Array.from(frame);
     badFlag[1] = 7;
-    expect(codeOf(() => decodeBinaryRequest(badFlag, shared))).toBe('malformed-message');
+    expect(protocolErrorOf(() => decodeBinaryRequest(badFlag, shared))).toBe('malformed-message');
     const unknownKind = Uint8Array.from(frame);
     unknownKind[0] = 9;
-    expect(codeOf(() => decodeBinaryRequest(unknownKind, shared))).toBe('malformed-message');
-    expect(codeOf(() => decodeBinaryRequest(Uint8Array.of(1), shared))).toBe('malformed-message');
-    expect(codeOf(() => decodeBinaryRequest(Uint8Array.of(1, 1, 2, 3), shared))).toBe('malformed-message');
+    expect(protocolErrorOf(() => decodeBinaryRequest(unknownKind, shared))).toBe('malformed-message');
+    expect(protocolErrorOf(() => decodeBinaryRequest(Uint8Array.of(1), shared))).toBe('malformed-message');
+    expect(protocolErrorOf(() => decodeBinaryRequest(Uint8Array.of(1, 1, 2, 3), shared))).toBe(
+      'malformed-message',
+    );
   });
 });

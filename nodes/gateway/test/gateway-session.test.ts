@@ -1,9 +1,14 @@
 import { type BandwidthController, createUnmeteredBandwidth } from '../src/client-protocol/bandwidth';
 import { encodeBinaryRequest } from '../src/client-protocol/binary-frames';
 import { serializeClientRequest } from '../src/client-protocol/client-requests';
-import { createGatewaySession, type SessionAction } from '../src/client-protocol/gateway-session';
+import {
+  createGatewaySession,
+  type GatewaySession,
+  type SessionAction,
+} from '../src/client-protocol/gateway-session';
 import { answerGatewayMaterial, startClientHandshake } from '../src/client-protocol/handshake-client';
-import { KeyRotation } from '../src/client-protocol/mix-packet';
+import { KeyRotation, type MixPacket } from '../src/client-protocol/mix-packet';
+import { type SharedKey } from '../src/client-protocol/shared-key';
 import { openSensitiveResponse, sealSensitiveRequest } from '../src/client-protocol/sensitive-requests';
 import { parseServerResponse } from '../src/client-protocol/server-responses';
 import { createMemorySharedKeyStore } from '../src/client-protocol/shared-key-store';
@@ -43,6 +48,16 @@ function register(bandwidth?: BandwidthController) {
   );
   return { keyStore, session, client, sharedKey, actions };
 }
+
+const packetOf = (size: number): MixPacket => ({
+  packetType: 0,
+  keyRotation: KeyRotation.even,
+  nextHop: { host: '1.2.3.4', port: 5 },
+  packet: new Uint8Array(size),
+});
+
+const forward = (session: GatewaySession, sharedKey: SharedKey, mixPacket: MixPacket) =>
+  session.onBinary(encodeBinaryRequest({ kind: 'forward-sphinx-v2', mixPacket }, sharedKey, random));
 
 describe('gateway session', () => {
   it('answers supportedProtocol at any time with its version', () => {
@@ -89,15 +104,8 @@ describe('gateway session', () => {
       spend: (_id: string, bytes: number) => (spent.push(bytes), { kind: 'ok' as const }),
     };
     const { session, sharedKey } = register(bandwidth);
-    const mixPacket = {
-      packetType: 0,
-      keyRotation: KeyRotation.even,
-      nextHop: { host: '1.2.3.4', port: 5 },
-      packet: new Uint8Array(2413),
-    };
-    const actions = session.onBinary(
-      encodeBinaryRequest({ kind: 'forward-sphinx-v2', mixPacket }, sharedKey, random),
-    );
+    const mixPacket = packetOf(2413);
+    const actions = forward(session, sharedKey, mixPacket);
     expect(actions).toEqual([{ kind: 'forward', clientId: session.clientId, mixPacket }]);
     expect(spent).toEqual([2413]);
   });
@@ -108,15 +116,7 @@ describe('gateway session', () => {
       spend: () => ({ kind: 'exhausted' as const, available: 0 }),
     };
     const { session, sharedKey } = register(bandwidth);
-    const mixPacket = {
-      packetType: 0,
-      keyRotation: KeyRotation.even,
-      nextHop: { host: '1.2.3.4', port: 5 },
-      packet: new Uint8Array(386),
-    };
-    const actions = session.onBinary(
-      encodeBinaryRequest({ kind: 'forward-sphinx-v2', mixPacket }, sharedKey, random),
-    );
+    const actions = forward(session, sharedKey, packetOf(386));
     expect(texts(actions)).toEqual([
       { kind: 'error', message: 'out-of-bandwidth: client has 0 bytes of bandwidth left' },
     ]);

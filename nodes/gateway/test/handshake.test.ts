@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { generateEd25519KeyPair } from '../src/crypto/keys';
 import { type RandomBytes, systemRandomBytes } from '../src/crypto/random';
-import { ProtocolError } from '../src/client-protocol/errors';
+import { protocolErrorOf } from './support/protocol-error';
 import {
   answerGatewayMaterial,
   checkFinalization,
@@ -39,14 +39,7 @@ function runHandshake(random: RandomBytes) {
   return { client, gateway, init, response, answer, gatewayKey };
 }
 
-const codeOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof ProtocolError ? `${error.code}/${error.disposition}` : String(error);
-  }
-  return 'no error';
-};
+const failureOf = (run: () => unknown) => protocolErrorOf(run, true);
 
 describe('registration handshake', () => {
   it('gives both sides the same key, with the message sizes Nym uses', () => {
@@ -82,12 +75,12 @@ describe('registration handshake', () => {
           const tamperedReply = Uint8Array.from(response.reply);
           tamperedReply[gatewayBit >> 3] ^= 1 << (gatewayBit & 7);
           expect(
-            codeOf(() => answerGatewayMaterial(state, tamperedReply, gateway.publicKey, random)),
+            failureOf(() => answerGatewayMaterial(state, tamperedReply, gateway.publicKey, random)),
           ).toMatch(/^(handshake-failed|invalid-signature|invalid-key)\/drop$/);
           const answer = answerGatewayMaterial(state, response.reply, gateway.publicKey, random);
           const tamperedAnswer = Uint8Array.from(answer.reply);
           tamperedAnswer[clientBit >> 3] ^= 1 << (clientBit & 7);
-          expect(codeOf(() => acceptClientMaterial(response.state, tamperedAnswer))).toBe(
+          expect(failureOf(() => acceptClientMaterial(response.state, tamperedAnswer))).toBe(
             'handshake-failed/drop',
           );
         },
@@ -102,7 +95,7 @@ describe('registration handshake', () => {
     const impostor = generateEd25519KeyPair(random);
     const response = respondToInit(decodeInit(init), impostor, random);
     const expected = generateEd25519KeyPair(random).publicKey;
-    expect(codeOf(() => answerGatewayMaterial(state, response.reply, expected, random))).toBe(
+    expect(failureOf(() => answerGatewayMaterial(state, response.reply, expected, random))).toBe(
       'invalid-signature/drop',
     );
   });
@@ -120,27 +113,29 @@ describe('registration handshake', () => {
       gateway.publicKey,
       random,
     );
-    expect(codeOf(() => acceptClientMaterial(response.state, answer.reply))).toBe('invalid-signature/drop');
+    expect(failureOf(() => acceptClientMaterial(response.state, answer.reply))).toBe(
+      'invalid-signature/drop',
+    );
   });
 
   it('refuses the legacy unsalted init, wrong lengths, bad identity keys and low-order ephemerals', () => {
     const random = systemRandomBytes;
-    expect(codeOf(() => decodeInit(new Uint8Array(LEGACY_INIT_LENGTH)))).toBe('unsupported-version/drop');
-    expect(codeOf(() => decodeInit(new Uint8Array(INIT_LENGTH + 1)))).toBe('malformed-message/drop');
+    expect(failureOf(() => decodeInit(new Uint8Array(LEGACY_INIT_LENGTH)))).toBe('unsupported-version/drop');
+    expect(failureOf(() => decodeInit(new Uint8Array(INIT_LENGTH + 1)))).toBe('malformed-message/drop');
     const notAPoint = new Uint8Array(INIT_LENGTH);
     notAPoint.fill(0xff, 0, 32);
-    expect(codeOf(() => decodeInit(notAPoint))).toBe('invalid-key/drop');
+    expect(failureOf(() => decodeInit(notAPoint))).toBe('invalid-key/drop');
     const { init } = startClientHandshake(generateEd25519KeyPair(random), random);
     const lowOrder = Uint8Array.from(init);
     lowOrder.fill(0, 32, 64);
-    expect(codeOf(() => respondToInit(decodeInit(lowOrder), generateEd25519KeyPair(random), random))).toBe(
+    expect(failureOf(() => respondToInit(decodeInit(lowOrder), generateEd25519KeyPair(random), random))).toBe(
       'invalid-key/drop',
     );
   });
 
   it('reads the finalization byte', () => {
     expect(() => checkFinalization(encodeFinalization(true))).not.toThrow();
-    expect(codeOf(() => checkFinalization(encodeFinalization(false)))).toBe('handshake-failed/drop');
-    expect(codeOf(() => checkFinalization(Uint8Array.of(1, 1)))).toBe('malformed-message/drop');
+    expect(failureOf(() => checkFinalization(encodeFinalization(false)))).toBe('handshake-failed/drop');
+    expect(failureOf(() => checkFinalization(Uint8Array.of(1, 1)))).toBe('malformed-message/drop');
   });
 });

@@ -1,4 +1,5 @@
 import { ProtocolError } from './errors';
+import { type HandshakeFrame, readHandshakeFrame, serializeHandshakeFrame } from './handshake-frames';
 import {
   type JsonObject,
   parseJsonObject,
@@ -9,6 +10,7 @@ import {
   readUint,
   toBase64,
   toByteArray,
+  U8_MAX,
 } from './json-fields';
 import { PUBLIC_KEY_LENGTH, SIGNATURE_LENGTH } from '../crypto/keys';
 
@@ -24,16 +26,13 @@ export interface AuthenticateV2Content {
 /** Text frames a client sends (Nym's `ClientControlRequest` plus the handshake wrapper). */
 export type ClientRequest =
   | { kind: 'supported-protocol' }
-  | { kind: 'handshake-payload'; protocolVersion: number | undefined; data: Uint8Array }
-  | { kind: 'handshake-error'; message: string }
+  | HandshakeFrame
   | { kind: 'authenticate-v2'; content: AuthenticateV2Content; signature: Uint8Array }
   | { kind: 'legacy-authenticate'; protocolVersion: number | undefined; address: string }
   | { kind: 'ecash-credential'; encryptedCredential: Uint8Array; nonce: Uint8Array }
   | { kind: 'claim-free-testnet-bandwidth' }
   | { kind: 'encrypted-request'; ciphertext: Uint8Array; nonce: Uint8Array }
   | { kind: 'legacy-bandwidth-credential'; type: string };
-
-const MAX_U8 = 255;
 
 // In `authenticateV2` the identity key and signature are JSON arrays of bytes (serde's default for
 // the dalek types), while the ciphertext and nonce are base64 strings.
@@ -66,7 +65,7 @@ function parseAuthenticateV2(object: JsonObject): ClientRequest {
   return {
     kind: 'authenticate-v2',
     content: {
-      protocolVersion: readUint(object, 'protocolVersion', frame, MAX_U8),
+      protocolVersion: readUint(object, 'protocolVersion', frame, U8_MAX),
       clientIdentity: readFixedBytes(object, 'clientIdentity', frame, PUBLIC_KEY_LENGTH),
       addressCiphertext: readBase64(object, 'addressCiphertext', frame),
       nonce: readBase64(object, 'nonce', frame),
@@ -84,19 +83,14 @@ export function parseClientRequest(text: string): ClientRequest {
       return { kind: 'supported-protocol' };
     case 'handshakePayload':
     case 'registerHandshakeInitRequest':
-      return {
-        kind: 'handshake-payload',
-        protocolVersion: readOptionalUint(object, 'protocol_version', type, MAX_U8),
-        data: readByteArray(object, 'data', type),
-      };
     case 'handshakeError':
-      return { kind: 'handshake-error', message: readString(object, 'message', type) };
+      return readHandshakeFrame(object, type);
     case 'authenticateV2':
       return parseAuthenticateV2(object);
     case 'authenticate':
       return {
         kind: 'legacy-authenticate',
-        protocolVersion: readOptionalUint(object, 'protocol_version', type, MAX_U8),
+        protocolVersion: readOptionalUint(object, 'protocol_version', type, U8_MAX),
         address: readString(object, 'address', type),
       };
     case 'ecashCredential':
@@ -136,13 +130,8 @@ export function serializeClientRequest(
     case 'supported-protocol':
       return JSON.stringify({ type: 'supportedProtocol' });
     case 'handshake-payload':
-      return JSON.stringify({
-        type: 'handshakePayload',
-        protocol_version: request.protocolVersion ?? null,
-        data: toByteArray(request.data),
-      });
     case 'handshake-error':
-      return JSON.stringify({ type: 'handshakeError', message: request.message });
+      return serializeHandshakeFrame(request);
     case 'authenticate-v2':
       return JSON.stringify({
         type: 'authenticateV2',

@@ -5,6 +5,9 @@ import { ProtocolError } from './errors';
 
 export type JsonObject = Record<string, unknown>;
 
+/** Protocol versions are a `u8` on the Rust side. */
+export const U8_MAX = 255;
+
 function malformed(frame: string, field: string, expected: string): ProtocolError {
   return new ProtocolError('malformed-message', `${frame}: field "${field}" must be ${expected}`, 'reject', {
     frame,

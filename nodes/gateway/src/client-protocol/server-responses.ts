@@ -1,39 +1,32 @@
 import { ProtocolError } from './errors';
+import { type HandshakeFrame, readHandshakeFrame, serializeHandshakeFrame } from './handshake-frames';
 import {
   parseJsonObject,
   readBoolean,
   readByteArray,
-  readOptionalUint,
   readString,
   readUint,
   toByteArray,
+  U8_MAX,
 } from './json-fields';
 
 /** Text frames a gateway sends (Nym's `ServerResponse` plus the handshake wrapper). */
 export type ServerResponse =
   | { kind: 'supported-protocol'; version: number }
-  | { kind: 'handshake-payload'; protocolVersion: number | undefined; data: Uint8Array }
-  | { kind: 'handshake-error'; message: string }
+  | HandshakeFrame
   | { kind: 'register'; protocolVersion: number; status: boolean }
   | { kind: 'authenticate'; protocolVersion: number; status: boolean; bandwidthRemaining: number }
   | { kind: 'encrypted-response'; ciphertext: Uint8Array; nonce: Uint8Array }
   | { kind: 'bandwidth'; availableTotal: number }
   | { kind: 'error'; message: string };
 
-const MAX_U8 = 255;
-
 export function serializeServerResponse(response: ServerResponse): string {
   switch (response.kind) {
     case 'supported-protocol':
       return JSON.stringify({ type: 'supportedProtocol', version: response.version });
     case 'handshake-payload':
-      return JSON.stringify({
-        type: 'handshakePayload',
-        protocol_version: response.protocolVersion ?? null,
-        data: toByteArray(response.data),
-      });
     case 'handshake-error':
-      return JSON.stringify({ type: 'handshakeError', message: response.message });
+      return serializeHandshakeFrame(response);
     case 'register':
       return JSON.stringify({
         type: 'register',
@@ -73,25 +66,20 @@ export function parseServerResponse(text: string): ServerResponse {
   const type = object.type;
   switch (type) {
     case 'supportedProtocol':
-      return { kind: 'supported-protocol', version: readUint(object, 'version', type, MAX_U8) };
+      return { kind: 'supported-protocol', version: readUint(object, 'version', type, U8_MAX) };
     case 'handshakePayload':
-      return {
-        kind: 'handshake-payload',
-        protocolVersion: readOptionalUint(object, 'protocol_version', type, MAX_U8),
-        data: readByteArray(object, 'data', type),
-      };
     case 'handshakeError':
-      return { kind: 'handshake-error', message: readString(object, 'message', type) };
+      return readHandshakeFrame(object, type);
     case 'register':
       return {
         kind: 'register',
-        protocolVersion: readUint(object, 'protocol_version', type, MAX_U8),
+        protocolVersion: readUint(object, 'protocol_version', type, U8_MAX),
         status: readBoolean(object, 'status', type),
       };
     case 'authenticate':
       return {
         kind: 'authenticate',
-        protocolVersion: readUint(object, 'protocol_version', type, MAX_U8),
+        protocolVersion: readUint(object, 'protocol_version', type, U8_MAX),
         status: readBoolean(object, 'status', type),
         bandwidthRemaining: readI64(object, 'bandwidth_remaining', type),
       };

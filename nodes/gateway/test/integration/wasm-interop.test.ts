@@ -1,3 +1,8 @@
+import {
+  type BandwidthController,
+  createUnmeteredBandwidth,
+  UNMETERED_BANDWIDTH,
+} from '../../src/client-protocol/bandwidth';
 import { createClientWebSocketServer, type ClientWebSocketServer } from '../../src/client-websocket-server';
 import { KeyRotation, type MixPacket } from '../../src/client-protocol/mix-packet';
 import { createMemorySharedKeyStore, type SharedKeyStore } from '../../src/client-protocol/shared-key-store';
@@ -20,6 +25,16 @@ let client: WasmClientProcess;
 const ready: { clientId: string; via: string }[] = [];
 const forwarded: MixPacket[] = [];
 const layerOne = { host: '127.0.0.1', port: 41_001 };
+// Starts every client at zero credit, to see how the wasm client asks for bandwidth.
+const claims: string[] = [];
+const bandwidth: BandwidthController = {
+  ...createUnmeteredBandwidth(),
+  available: (clientId) => (claims.includes(clientId) ? UNMETERED_BANDWIDTH : 0),
+  claimFreeTestnetBandwidth: (clientId) => {
+    claims.push(clientId);
+    return { kind: 'accepted', availableTotal: UNMETERED_BANDWIDTH };
+  },
+};
 
 beforeAll(async () => {
   keyStore = createMemorySharedKeyStore();
@@ -27,6 +42,7 @@ beforeAll(async () => {
     { host: '127.0.0.1', port: 0, identity: gatewayIdentity },
     {
       keyStore,
+      bandwidth,
       onMixPacket: (_clientId, mixPacket) => forwarded.push(mixPacket),
       logger: {
         debug: () => {},
@@ -70,6 +86,19 @@ afterAll(async () => {
   keyStore?.close();
 });
 
+/** Starts (or, the second time, restarts from its stored keys) a client named `interop`. */
+const startClient = () =>
+  client.request(
+    {
+      cmd: 'start',
+      nymApiUrl: api.url,
+      clientId: 'interop',
+      gatewayId: encodeBase58(gatewayIdentity.publicKey),
+    },
+    'started',
+    90_000,
+  );
+
 const until = async (condition: () => boolean, what: string) => {
   for (let waited = 0; !condition(); waited += 20) {
     if (waited > 30_000) throw new Error(`timed out waiting for ${what}; client log:\n${client.output()}`);
@@ -81,16 +110,7 @@ describe('interop with @nymproject/nym-client-wasm-node 1.4.1', () => {
   let address = '';
 
   it('registers with our gateway, then reconnects and authenticates with the shared key', async () => {
-    const started = await client.request(
-      {
-        cmd: 'start',
-        nymApiUrl: api.url,
-        clientId: 'interop',
-        gatewayId: encodeBase58(gatewayIdentity.publicKey),
-      },
-      'started',
-      90_000,
-    );
+    const started = await startClient();
     if (started.event !== 'started') throw new Error('no address');
     address = started.address;
     const [identity, , gateway] = address.split(/[.@]/);
@@ -100,6 +120,8 @@ describe('interop with @nymproject/nym-client-wasm-node 1.4.1', () => {
     expect(ready.map((event) => event.via)).toEqual(['registration', 'authentication']);
     expect(ready.every((event) => event.clientId === identity)).toBe(true);
     expect(keyStore.get(identity)?.lastAuthenticationTimestamp).toBeDefined();
+    // Told it has no credit, the client (which holds no credentials) claims free testnet bandwidth.
+    await until(() => claims.includes(identity), 'a bandwidth claim');
     expect(api.requests.map((request) => request.split('?')[0])).toEqual(
       expect.arrayContaining([
         'GET /v2/unstable/nym-nodes/skimmed/entry-gateways',
@@ -126,16 +148,7 @@ describe('interop with @nymproject/nym-client-wasm-node 1.4.1', () => {
 
   it('authenticates a restarted client from its stored keys and replaces the old connection', async () => {
     ready.length = 0;
-    await client.request(
-      {
-        cmd: 'start',
-        nymApiUrl: api.url,
-        clientId: 'interop',
-        gatewayId: encodeBase58(gatewayIdentity.publicKey),
-      },
-      'started',
-      90_000,
-    );
+    await startClient();
     expect(ready.map((event) => event.via)).toEqual(['authentication']);
     expect(server.connectedClients()).toEqual([address.split('.')[0]]);
   }, 120_000);
