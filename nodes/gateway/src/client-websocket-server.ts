@@ -25,6 +25,8 @@ export interface ClientWebSocketServerOptions {
   maxClockSkewSeconds?: number;
   /** Largest frame accepted from a client: one extended (32 KiB) Sphinx packet plus framing. */
   maxFrameBytes?: number;
+  /** A connection must register or authenticate within this time, or it is closed. */
+  setupTimeoutMs?: number;
 }
 
 export interface ClientWebSocketServerDeps {
@@ -50,6 +52,8 @@ export interface ClientWebSocketServer {
 export const CLOSE_REPLACED = 4000;
 /** RFC 6455 §7.4.1: the server met an unexpected condition. */
 const CLOSE_INTERNAL_ERROR = 1011;
+/** RFC 6455 §7.4.1: the peer broke this endpoint's policy (here: too slow to set up). */
+const CLOSE_POLICY = 1008;
 
 interface Connection {
   socket: WebSocket;
@@ -63,8 +67,7 @@ function sendAsync(socket: WebSocket, data: string | Uint8Array): Promise<void> 
 }
 
 function frameBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data);
+  return new Uint8Array(Array.isArray(data) ? Buffer.concat(data) : data);
 }
 
 export function createClientWebSocketServer(
@@ -130,6 +133,10 @@ export function createClientWebSocketServer(
   }
 
   function onConnection(socket: WebSocket): void {
+    // A socket that never finishes registering or authenticating must not hold resources forever.
+    const setupTimer = setTimeout(() => {
+      if (connection.session.clientId === undefined) socket.close(CLOSE_POLICY, 'setup timed out');
+    }, options.setupTimeoutMs ?? 15_000);
     const connection: Connection = {
       socket,
       session: createGatewaySession(sessionOptions, {
@@ -156,6 +163,7 @@ export function createClientWebSocketServer(
       }
     });
     socket.on('close', () => {
+      clearTimeout(setupTimer);
       const clientId = connection.session.clientId;
       if (clientId !== undefined && byClient.get(clientId) === connection) byClient.delete(clientId);
     });

@@ -52,11 +52,11 @@ export interface GatewayClientConnection {
 /** Waits for text frames one at a time while the connection is being set up. */
 function textReceiver(socket: WebSocket, timeoutMs: number, signal?: AbortSignal) {
   const queued: string[] = [];
-  let waiting: ((frame: string) => void) | undefined;
+  let waiting: ((frame: string | undefined) => void) | undefined;
   let failure: Error | undefined;
   const fail = (error: Error) => {
     failure = error;
-    waiting?.('');
+    waiting?.(undefined);
   };
   socket.on('message', (data, isBinary) => {
     if (isBinary) return;
@@ -68,31 +68,32 @@ function textReceiver(socket: WebSocket, timeoutMs: number, signal?: AbortSignal
     fail(new Error(`gateway closed the connection (${code} ${reason.toString()})`)),
   );
   signal?.addEventListener('abort', () => fail(new Error('connection attempt aborted')), { once: true });
+  const nextFrame = () =>
+    new Promise<string>((resolve, reject) => {
+      const queuedFrame = queued.shift();
+      if (queuedFrame !== undefined) return resolve(queuedFrame);
+      if (failure) return reject(failure);
+      const timer = setTimeout(() => {
+        waiting = undefined;
+        reject(new Error(`no gateway response within ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiting = (received) => {
+        clearTimeout(timer);
+        waiting = undefined;
+        if (received === undefined) reject(failure);
+        else resolve(received);
+      };
+    });
   return async function next(): Promise<ServerResponse> {
-    const frame =
-      queued.shift() ??
-      (await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`no gateway response within ${timeoutMs} ms`)),
-          timeoutMs,
-        );
-        waiting = (received) => {
-          clearTimeout(timer);
-          waiting = undefined;
-          resolve(received);
-        };
-        if (failure) waiting('');
-      }));
-    if (failure) throw failure;
-    const response = parseServerResponse(frame);
+    const response = parseServerResponse(await nextFrame());
     if (response.kind === 'error' || response.kind === 'handshake-error') {
-      throw new ProtocolError('handshake-failed', `gateway refused: ${response.message}`, 'drop');
+      throw new ProtocolError('refused-by-gateway', `gateway refused: ${response.message}`, 'drop');
     }
     return response;
   };
 }
 
-function expect<K extends ServerResponse['kind']>(
+function expectResponse<K extends ServerResponse['kind']>(
   response: ServerResponse,
   kind: K,
 ): Extract<ServerResponse, { kind: K }> {
@@ -142,7 +143,7 @@ export async function connectToGateway(
   });
   try {
     send({ kind: 'supported-protocol' });
-    const announced = expect(await next(), 'supported-protocol').version;
+    const announced = expectResponse(await next(), 'supported-protocol').version;
     const protocolVersion = negotiateVersion(GATEWAY_PROTOCOL_VERSION, announced);
     const sharedKey = options.sharedKey
       ? await authenticate(options, options.sharedKey, random, deps, send, next)
@@ -191,11 +192,11 @@ async function register(
   }
   const { init, state } = startClientHandshake(options.identity, random);
   send({ kind: 'handshake-payload', protocolVersion: ProtocolVersion.aesGcmSiv, data: init });
-  const material = expect(await next(), 'handshake-payload').data;
+  const material = expectResponse(await next(), 'handshake-payload').data;
   const { reply, sharedKey } = answerGatewayMaterial(state, material, options.gatewayIdentity, random);
   send({ kind: 'handshake-payload', protocolVersion: ProtocolVersion.aesGcmSiv, data: reply });
-  checkFinalization(expect(await next(), 'handshake-payload').data);
-  if (!expect(await next(), 'register').status) {
+  checkFinalization(expectResponse(await next(), 'handshake-payload').data);
+  if (!expectResponse(await next(), 'register').status) {
     throw new ProtocolError('handshake-failed', 'gateway did not confirm the registration', 'drop');
   }
   return sharedKey;
@@ -211,7 +212,7 @@ async function authenticate(
 ): Promise<SharedKey> {
   const now = deps.nowUnixSeconds?.() ?? BigInt(Math.floor(Date.now() / 1000));
   send({ kind: 'authenticate-v2', ...createAuthenticateV2(options.identity, sharedKey, now, random) });
-  if (!expect(await next(), 'authenticate').status) {
+  if (!expectResponse(await next(), 'authenticate').status) {
     throw new ProtocolError('authentication-failed', 'gateway refused the authentication', 'drop');
   }
   return sharedKey;

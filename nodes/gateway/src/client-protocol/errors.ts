@@ -17,7 +17,8 @@ export type ProtocolErrorCode =
   | 'request-reuse'
   | 'unexpected-message'
   | 'out-of-bandwidth'
-  | 'unsupported-request';
+  | 'unsupported-request'
+  | 'refused-by-gateway';
 
 export class ProtocolError extends Error {
   override readonly name = 'ProtocolError';

@@ -46,7 +46,7 @@ export interface GatewaySessionDeps {
 type Phase =
   | { phase: 'awaiting-init' }
   | { phase: 'awaiting-client-material'; handshake: GatewayHandshakeState; version: number }
-  | { phase: 'ready'; clientId: string; sharedKey: SharedKey; version: number }
+  | { phase: 'ready'; clientId: string; sharedKey: SharedKey }
   | { phase: 'closed' };
 
 /** WebSocket close code for a protocol violation (RFC 6455 §7.4.1). */
@@ -121,7 +121,7 @@ export function createGatewaySession(
     const sharedKey = acceptClientMaterial(current.handshake, request.data);
     const clientId = encodeBase58(current.handshake.clientIdentity);
     deps.keyStore.register(clientId, sharedKey);
-    state = { phase: 'ready', clientId, sharedKey, version: options.protocolVersion };
+    state = { phase: 'ready', clientId, sharedKey };
     return [
       text({ kind: 'handshake-payload', protocolVersion: current.version, data: encodeFinalization(true) }),
       text({ kind: 'register', protocolVersion: options.protocolVersion, status: true }),
@@ -155,7 +155,7 @@ export function createGatewaySession(
     });
     deps.keyStore.recordAuthentication(clientId, request.content.requestUnixTimestamp);
     const version = negotiateVersion(options.protocolVersion, request.content.protocolVersion);
-    state = { phase: 'ready', clientId, sharedKey: registered.sharedKey, version };
+    state = { phase: 'ready', clientId, sharedKey: registered.sharedKey };
     return [
       text({
         kind: 'authenticate',

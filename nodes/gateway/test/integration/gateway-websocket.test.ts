@@ -25,7 +25,7 @@ const tick = () => (clockSeconds += 1n);
 
 async function startServer(): Promise<void> {
   server = createClientWebSocketServer(
-    { host: '127.0.0.1', port: 0, identity: gatewayIdentity },
+    { host: '127.0.0.1', port: 0, identity: gatewayIdentity, setupTimeoutMs: 1_000 },
     {
       keyStore,
       inbox,
@@ -169,6 +169,15 @@ describe('gateway client WebSocket', () => {
       );
     connections.push(await reconnect());
     await expect(reconnect()).rejects.toThrow(/request-reuse/);
+  });
+
+  it('closes a connection that does not register or authenticate in time', async () => {
+    const socket = new WebSocket(url);
+    const closed = new Promise<[number, string]>((resolve) =>
+      socket.once('close', (code, reason) => resolve([code, reason.toString()])),
+    );
+    socket.once('open', () => socket.send('{"type":"supportedProtocol"}'));
+    expect(await closed).toEqual([1008, 'setup timed out']);
   });
 
   it('answers malformed frames with an error and closes on protocol violations', async () => {
