@@ -15,6 +15,7 @@ import { createMemorySharedKeyStore } from '../src/client-protocol/shared-key-st
 import { encodeBase58 } from '../src/crypto/base58';
 import { generateEd25519KeyPair } from '../src/crypto/keys';
 import { systemRandomBytes as random } from '../src/crypto/random';
+import fc from 'fast-check';
 
 const gateway = generateEd25519KeyPair(random);
 const options = { identity: gateway, protocolVersion: 5, maxRequestAgeSeconds: 30n, maxClockSkewSeconds: 2n };
@@ -194,5 +195,36 @@ describe('gateway session', () => {
       },
     ]);
     expect(actions.at(-1)).toMatchObject({ kind: 'close', code: 1002 });
+  });
+
+  it('never throws on arbitrary frames, before or after registration', () => {
+    const frame = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc
+        .constantFrom('handshakePayload', 'authenticateV2', 'encryptedRequest', 'ecashCredential')
+        .chain((type) =>
+          fc
+            .dictionary(
+              fc.constantFrom('protocol_version', 'data', 'ciphertext', 'nonce', 'iv'),
+              fc.anything(),
+            )
+            .map((fields) => JSON.stringify({ type, ...fields })),
+        ),
+    );
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.array(fc.oneof(frame, fc.uint8Array({ maxLength: 64 })), { maxLength: 6 }),
+        (ready, frames) => {
+          const { session } = ready ? register() : setup();
+          for (const input of frames) {
+            const actions = typeof input === 'string' ? session.onText(input) : session.onBinary(input);
+            expect(Array.isArray(actions)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -51,7 +51,7 @@ describe('registration handshake', () => {
         expect(answer.reply).toHaveLength(MATERIAL_LENGTH);
         expect(gatewayKey.toBytes()).toEqual(answer.sharedKey.toBytes());
       }),
-      { numRuns: 30 },
+      { numRuns: 15 },
     );
   });
 
@@ -85,7 +85,7 @@ describe('registration handshake', () => {
           );
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 20 },
     );
   });
 
