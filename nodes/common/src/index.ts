@@ -49,7 +49,7 @@ export { ConfigError, loadTomlConfig, validateConfig, writeTomlConfig } from './
 export type { ConfigErrorCode } from './config/toml-config';
 
 export { LOG_LEVELS, createLogger, componentLogger, silentLogger } from './logging/logger';
-export type { Logger, LogLevel, LoggerOptions } from './logging/logger';
+export type { DestinationStream, Logger, LogLevel, LoggerOptions } from './logging/logger';
 
 export { createMetrics } from './metrics/metrics';
 export type {

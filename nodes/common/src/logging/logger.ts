@@ -1,6 +1,6 @@
 import pino, { type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 
-export type { Logger } from 'pino';
+export type { DestinationStream, Logger } from 'pino';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = LevelWithSilent;
@@ -9,8 +9,8 @@ export interface LoggerOptions {
   /** Names the process in every line, e.g. `mixnode`. */
   name: string;
   level?: LogLevel;
-  /** Where lines go; stdout when omitted. Tests pass a stream to read lines back. */
-  destination?: DestinationStream;
+  /** Where lines go: stdout when omitted, stderr to keep stdout for a command's own output, or a stream (tests). */
+  destination?: DestinationStream | 'stderr';
   /** Fields on every line, e.g. the node id. */
   base?: Record<string, unknown>;
 }
@@ -22,7 +22,11 @@ export function createLogger(options: LoggerOptions): Logger {
     level: options.level ?? 'info',
     base: { pid: process.pid, ...options.base },
   };
-  return options.destination === undefined ? pino(settings) : pino(settings, options.destination);
+  if (options.destination === undefined) return pino(settings);
+  return pino(
+    settings,
+    options.destination === 'stderr' ? pino.destination({ fd: 2, sync: false }) : options.destination,
+  );
 }
 
 export function componentLogger(parent: Logger, component: string): Logger {
