@@ -1,7 +1,9 @@
 // The mix node's view of Sphinx: one call that unwraps a packet with a private key. The result
 // mirrors @nymts/sphinx's ProcessedPacket, plus `invalid` for a packet the processor refused (its
 // SphinxError code kept), so the pipeline never depends on how a processor reports bad input.
-import { NodeError } from '@nymts/node-common';
+// Worker threads load this file: import only the error class, not the whole node-common
+// package (its logger and metrics cost a worker seconds to load on a busy machine).
+import { NodeError } from '@nymts/node-common/src/errors';
 
 export type ProcessResult =
   | {

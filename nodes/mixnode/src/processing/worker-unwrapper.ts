@@ -56,7 +56,8 @@ export function createWorkerUnwrapper(
   const flush = (): void => {
     flushScheduled = false;
     for (const slot of slots) {
-      while (slot.queuedJobs.length > 0) {
+      // A worker still loading gets its batches once ready, after its keys.
+      while (slot.ready && slot.queuedJobs.length > 0) {
         const jobs = slot.queuedJobs.splice(0, MAX_BATCH);
         const callbacks = slot.queuedDone.splice(0, MAX_BATCH);
         const transfer = jobs.map((job) => transferable(job.packet)).filter((buffer) => buffer !== undefined);
@@ -78,6 +79,7 @@ export function createWorkerUnwrapper(
           case 'ready':
             slot.ready = true;
             worker.postMessage({ kind: 'keys', keys } satisfies ToWorker);
+            flush();
             resolve();
             return;
           case 'load_failed':
@@ -142,7 +144,13 @@ export function createWorkerUnwrapper(
         return;
       }
       let slot = slots[0] as Slot;
-      for (const candidate of slots) if (candidate.inFlight < slot.inFlight) slot = candidate;
+      for (const candidate of slots) {
+        if (
+          (candidate.ready && !slot.ready) ||
+          (candidate.ready === slot.ready && candidate.inFlight < slot.inFlight)
+        )
+          slot = candidate;
+      }
       slot.queuedJobs.push({ packet, rotationId });
       slot.queuedDone.push(done);
       slot.inFlight += 1;
