@@ -58,12 +58,12 @@ export interface MixnodeOptions {
   /** Worker threads that unwrap; 0 unwraps on the main thread. */
   unwrapWorkers: number;
   replay: ReplayProtectionOptions;
-  version?: string;
 }
 
 export interface MixnodeDeps {
   transport?: Transport;
   clock: Clock;
+  /** For what the node decides at random itself; forwarding needs none today (delays come from senders). */
   rng: Rng;
   logger: Logger;
   metrics: Metrics;
@@ -108,6 +108,7 @@ const OUTBOUND_DROP: Record<OutboundDropReason, DropReason> = {
 };
 
 const NANOS_PER_MS = 1_000_000n;
+const VERSION: string = (require('../package.json') as { version: string }).version;
 
 export function createMixnode(options: MixnodeOptions, deps: MixnodeDeps): Mixnode {
   const { clock, metrics: registry } = deps;
@@ -248,7 +249,7 @@ export function createMixnode(options: MixnodeOptions, deps: MixnodeDeps): Mixno
   const describe = (): NodeDescription => ({
     role: 'mixnode',
     id: options.id,
-    version: options.version ?? '0.1.0',
+    version: VERSION,
     identity_key: options.identityPublicKey === undefined ? null : encodeKey(options.identityPublicKey),
     sphinx_keys: keyRing.live.map((key) => ({
       rotation_id: key.rotationId,

@@ -35,11 +35,7 @@ function routeThrough(
 ): Uint8Array {
   return suite.createForwardPacket({
     route: [
-      ...nodes.map((node, i) => ({
-        address: node.routingAddress,
-        publicKey: node.key.publicKey,
-        delay: delaysMs[i],
-      })),
+      ...nodes.map((node) => ({ address: node.routingAddress, publicKey: node.key.publicKey })),
       { address: sink.routingAddress, publicKey: sink.key.publicKey },
     ],
     destination: new Uint8Array(32).fill(9),
