@@ -29,6 +29,8 @@ interface Slot {
   inFlight: number;
   /** Set once the processor loaded; a worker that never got there is not replaced. */
   ready: boolean;
+  /** Exited and not replaced: packets sent its way fail at once. */
+  dead: boolean;
 }
 
 function failed(code: string, message: string): UnwrapOutcome {
@@ -71,7 +73,15 @@ export function createWorkerUnwrapper(
     const worker = new Worker(WORKER_ENTRY, {
       workerData: { processor: options.processor } satisfies WorkerData,
     });
-    const slot: Slot = { worker, queuedJobs: [], queuedDone: [], sent: [], inFlight: 0, ready: false };
+    const slot: Slot = {
+      worker,
+      queuedJobs: [],
+      queuedDone: [],
+      sent: [],
+      inFlight: 0,
+      ready: false,
+      dead: false,
+    };
     slots[index] = slot;
     return new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
@@ -108,7 +118,13 @@ export function createWorkerUnwrapper(
         slot.queuedDone = [];
         slot.inFlight = 0;
         if (closing || !slot.ready) {
-          settle(lost, failed('shutdown', 'the node is stopping'));
+          slot.dead = true;
+          settle(
+            lost,
+            closing
+              ? failed('shutdown', 'the node is stopping')
+              : failed('worker_failed', `unwrap worker exited with code ${code}`),
+          );
           return;
         }
         deps.logger.error(
@@ -123,7 +139,7 @@ export function createWorkerUnwrapper(
           () => pendingJobs.forEach((job, i) => api.unwrap(job.packet, job.rotationId, unsent[i] as Done)),
           (error: unknown) => {
             deps.logger.error({ err: error, worker: index }, 'replacement unwrap worker failed to start');
-            settle(unsent, failed('worker_failed', 'no unwrap worker available'));
+            for (const done of unsent) done(failed('worker_failed', 'no unwrap worker available'));
           },
         );
       });
@@ -143,13 +159,20 @@ export function createWorkerUnwrapper(
         done(failed('shutdown', 'the node is stopping'));
         return;
       }
+      // Prefer workers that are up, then the least busy; a worker still starting may queue.
+      const rank = (candidate: Slot): number => (candidate.dead ? 2 : candidate.ready ? 0 : 1);
       let slot = slots[0] as Slot;
       for (const candidate of slots) {
         if (
-          (candidate.ready && !slot.ready) ||
-          (candidate.ready === slot.ready && candidate.inFlight < slot.inFlight)
-        )
+          rank(candidate) < rank(slot) ||
+          (rank(candidate) === rank(slot) && candidate.inFlight < slot.inFlight)
+        ) {
           slot = candidate;
+        }
+      }
+      if (slot.dead) {
+        done(failed('worker_failed', 'no unwrap worker available'));
+        return;
       }
       slot.queuedJobs.push({ packet, rotationId });
       slot.queuedDone.push(done);
