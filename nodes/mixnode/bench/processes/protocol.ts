@@ -1,0 +1,25 @@
+// Messages between the mix node benchmark and its three processes (node, sender, sink).
+export type NodeCommand = { kind: 'stop' };
+export type NodeReport =
+  | { kind: 'ready'; port: number }
+  | { kind: 'stopped'; received: number; forwarded: number; dropped: Record<string, number> };
+
+export type SinkCommand = { kind: 'count' } | { kind: 'stop' };
+export type SinkReport =
+  { kind: 'ready'; port: number } | { kind: 'count'; count: number; firstAt: number; lastAt: number };
+
+export interface SenderJob {
+  nodePort: number;
+  nodePublicKey: string;
+  sinkPort: number;
+  packets: number;
+  /** Packets per second to offer; 0 sends as fast as TCP backpressure allows. */
+  rate: number;
+}
+export type SenderReport =
+  { kind: 'built' } | { kind: 'sent'; sent: number; startedAt: number; finishedAt: number };
+
+/** Wall-clock milliseconds comparable across processes on one machine. */
+export function wallNow(): number {
+  return performance.timeOrigin + performance.now();
+}

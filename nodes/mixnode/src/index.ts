@@ -1,0 +1,34 @@
+export { createMixnode } from './mixnode';
+export type { Mixnode, MixnodeDeps, MixnodeOptions, NodeDescription } from './mixnode';
+export { DROP_REASONS } from './metrics';
+export type { DropReason } from './metrics';
+export { isProcessorModule, loadProcessor } from './processing/packet-processor';
+export type {
+  PacketProcessor,
+  ProcessResult,
+  ProcessorModule,
+  ProcessorSource,
+} from './processing/packet-processor';
+export { SPHINX_PROCESSOR, checkSphinxAvailable, sphinxProcessor } from './processing/sphinx-processor';
+export { createInlineUnwrapper } from './processing/unwrapper';
+export type { UnwrapKey, UnwrapOutcome, Unwrapper } from './processing/unwrapper';
+export { createWorkerUnwrapper } from './processing/worker-unwrapper';
+export { DelayQueue } from './delay/delay-queue';
+export { KeyRing } from './keys/key-ring';
+export type { SphinxKey } from './keys/key-ring';
+export { BloomFilter, bloomParameters } from './replay/bloom-filter';
+export { ReplayFilter } from './replay/replay-filter';
+export { createReplayProtection, replayCapacity } from './replay/replay-protection';
+export type { ReplayProtection, ReplayProtectionOptions, ReplayVerdict } from './replay/replay-protection';
+export { ReplayFileError, readReplayFile, writeReplayFile } from './replay/replay-file';
+export {
+  MIXNODE_CONFIG_FILE,
+  defaultMixnodeHome,
+  mixnodeConfigSchema,
+  mixnodePaths,
+} from './config/mixnode-config';
+export type { MixnodeConfig, MixnodePaths } from './config/mixnode-config';
+export { initMixnode } from './config/init';
+export type { InitMixnodeOptions, InitMixnodeResult } from './config/init';
+export { loadMixnodeFromHome } from './config/from-config';
+export type { MixnodeOverrides } from './config/from-config';

@@ -1,0 +1,13 @@
+// TEST ONLY: a processor that kills its worker thread on a packet starting with 0xde, to test
+// that the node survives losing a worker; otherwise it is the test processor.
+import type { PacketProcessor } from '../../src';
+import { testProcessor } from './test-processor';
+
+export const crashingProcessor: PacketProcessor = {
+  process(packet, privateKey) {
+    if (packet[0] === 0xde) process.exit(3);
+    return testProcessor.process(packet, privateKey);
+  },
+};
+
+export const CRASHING_PROCESSOR = { module: __filename, exportName: 'crashingProcessor' };
