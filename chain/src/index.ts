@@ -1,0 +1,2 @@
+// Public names of @nymts/chain are listed here as they land.
+export {};
