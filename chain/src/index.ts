@@ -1,2 +1,3 @@
-// Public names of @nymts/chain are listed here as they land.
-export {};
+export type { BranchableStore, KVStore, StoreBranch } from './store/types';
+export type { GasMeter } from './gas/types';
+export { OutOfGasError } from './gas/types';
