@@ -1,0 +1,448 @@
+import { type GasMeter } from '../../gas/types';
+import { type KVStore } from '../../store/types';
+import { HOST_COSTS, linearCost, type WasmGasConfig } from '../gas/costs';
+import { GAS_LEFT_EXPORT } from '../gas/instrument';
+import { type AddressCodec } from './address';
+import { type CompiledContract, type EntryPoint } from './contract-code';
+import * as crypto from './crypto';
+import { VmError, VmOutOfGasError } from './errors';
+import { decodeSections, encodeSections } from './sections';
+
+/** What one contract call can reach: its storage, the chain (queries), addresses and gas. */
+export interface VmEnvironment {
+  /** The contract's own key space. Gas for access is charged by the store itself (SDK gas). */
+  storage: KVStore;
+  readonly: boolean;
+  addresses: AddressCodec;
+  /** Answers `query_chain` with the serialized `SystemResult<ContractResult<Binary>>`. */
+  query(request: Uint8Array): Uint8Array;
+  /** The SDK gas meter store access and nested queries charge; the VM budget shrinks with it. */
+  sdkGas: GasMeter;
+  gasConfig: WasmGasConfig;
+  debug?(message: string): void;
+}
+
+export interface VmCallResult {
+  /** The entry point's JSON result. */
+  result: Uint8Array;
+  /** CosmWasm gas the VM used itself (without store access and queries charged as SDK gas). */
+  gasUsedInternally: bigint;
+}
+
+const KI = 1024;
+const MI = 1024 * 1024;
+const LIMIT = {
+  dbKey: 64 * KI,
+  dbValue: 128 * KI,
+  canonicalAddress: 64,
+  humanAddress: 256,
+  queryRequest: 64 * KI,
+  hash: 32,
+  ecdsaSignature: 64,
+  ecdsaPubkey: 65,
+  ed25519Signature: 64,
+  ed25519Message: 128 * KI,
+  ed25519Pubkey: 32,
+  ed25519Batch: 256,
+  debug: 2 * MI,
+  abort: 2 * MI,
+  blsAggregate: 2 * MI,
+  blsMessage: 5 * MI,
+  blsDst: 5 * KI,
+  result: 64 * MI,
+} as const;
+
+const ITERATOR_ORDER: Record<number, 'ascending' | 'descending'> = { 1: 'ascending', 2: 'descending' };
+const EMPTY = new Uint8Array(0);
+const textDecoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Runs one entry point of a contract in a fresh instance: the Region calling convention, every
+ * CosmWasm 1.x/2.x import, and metering through the instrumented module's gas global.
+ */
+export function callContract(
+  code: CompiledContract,
+  entryPoint: EntryPoint,
+  args: Uint8Array[],
+  env: VmEnvironment,
+  gasLimit: bigint,
+): VmCallResult {
+  if (!code.entryPoints.has(entryPoint)) {
+    throw new VmError('missing-export', `Contract has no entry point "${entryPoint}"`);
+  }
+  const call = new ContractCall(env);
+  let instance: WebAssembly.Instance;
+  try {
+    instance = new WebAssembly.Instance(code.module, { env: call.imports() });
+  } catch (error) {
+    throw new VmError('link', `Instantiating the contract failed: ${(error as Error).message}`);
+  }
+  call.attach(instance, gasLimit);
+  try {
+    const pointers = args.map((arg) => call.writeToContract(arg));
+    const run = instance.exports[entryPoint] as (...ptrs: number[]) => number;
+    const resultPointer = run(...pointers);
+    const result = call.readRegion(resultPointer, LIMIT.result);
+    call.deallocate(resultPointer);
+    return { result, gasUsedInternally: call.internalGasUsed(gasLimit) };
+  } catch (error) {
+    throw call.explain(error);
+  }
+}
+
+class ContractCall {
+  private memory!: WebAssembly.Memory;
+  private allocateFn!: (size: number) => number;
+  private deallocateFn!: (pointer: number) => void;
+  private gasLeft!: WebAssembly.Global;
+  private externallyUsed = 0n;
+  private readonly iterators: Iterator<[Uint8Array, Uint8Array]>[] = [];
+  private readonly multiplier: bigint;
+
+  constructor(private readonly env: VmEnvironment) {
+    this.multiplier = env.gasConfig.gasMultiplier;
+  }
+
+  attach(instance: WebAssembly.Instance, gasLimit: bigint): void {
+    this.memory = instance.exports.memory as WebAssembly.Memory;
+    this.allocateFn = instance.exports.allocate as (size: number) => number;
+    this.deallocateFn = instance.exports.deallocate as (pointer: number) => void;
+    this.gasLeft = instance.exports[GAS_LEFT_EXPORT] as WebAssembly.Global;
+    this.gasLeft.value = gasLimit;
+  }
+
+  internalGasUsed(gasLimit: bigint): bigint {
+    const used = gasLimit - (this.gasLeft.value as bigint) - this.externallyUsed;
+    return used > 0n ? used : 0n;
+  }
+
+  /** Maps what escaped the wasm call to the error the keeper handles. */
+  explain(error: unknown): unknown {
+    if (this.gasLeft !== undefined && (this.gasLeft.value as bigint) < 0n) {
+      return new VmOutOfGasError();
+    }
+    if (error instanceof VmError || error instanceof VmOutOfGasError) return error;
+    if (error instanceof WebAssembly.RuntimeError) {
+      return new VmError('trap', `Wasm runtime error: ${error.message}`);
+    }
+    if (error instanceof RangeError) {
+      return new VmError('trap', `Wasm runtime error: ${error.message}`);
+    }
+    return error;
+  }
+
+  private charge(cost: bigint): void {
+    const left = (this.gasLeft.value as bigint) - cost;
+    this.gasLeft.value = left;
+    if (left < 0n) throw new VmOutOfGasError();
+  }
+
+  /** Runs a host operation that charges SDK gas, and takes the same amount off the VM budget. */
+  private withSdkGas<T>(operation: () => T): T {
+    const before = this.env.sdkGas.consumed();
+    const result = operation();
+    const used = BigInt(this.env.sdkGas.consumed() - before);
+    if (used > 0n) {
+      const cost = used * this.multiplier;
+      this.externallyUsed += cost;
+      this.charge(cost);
+    }
+    return result;
+  }
+
+  readRegion(pointer: number, maxLength: number): Uint8Array {
+    const buffer = this.memory.buffer;
+    if (pointer === 0) throw new VmError('region', 'Region pointer is null');
+    if (pointer + 12 > buffer.byteLength) {
+      throw new VmError('region', `Region pointer ${pointer} is out of bounds`);
+    }
+    const view = new DataView(buffer);
+    const offset = view.getUint32(pointer, true);
+    const capacity = view.getUint32(pointer + 4, true);
+    const length = view.getUint32(pointer + 8, true);
+    if (offset === 0) throw new VmError('region', 'Region has zero offset');
+    if (length > capacity) {
+      throw new VmError('region', `Region length ${length} exceeds capacity ${capacity}`);
+    }
+    if (offset + capacity > buffer.byteLength) {
+      throw new VmError('region', 'Region points outside the contract memory');
+    }
+    if (length > maxLength) {
+      throw new VmError('region', `Region length too big. Got ${length}, limit ${maxLength}`);
+    }
+    return new Uint8Array(buffer, offset, length).slice();
+  }
+
+  private readOptionalRegion(pointer: number, maxLength: number): Uint8Array | undefined {
+    return pointer === 0 ? undefined : this.readRegion(pointer, maxLength);
+  }
+
+  private readString(pointer: number, maxLength: number): string {
+    const bytes = this.readRegion(pointer, maxLength);
+    try {
+      return textDecoder.decode(bytes);
+    } catch {
+      throw new VmError('region', 'Region does not hold valid UTF-8');
+    }
+  }
+
+  private writeRegion(pointer: number, data: Uint8Array): void {
+    const buffer = this.memory.buffer;
+    if (pointer === 0 || pointer + 12 > buffer.byteLength) {
+      throw new VmError('region', `Region pointer ${pointer} is out of bounds`);
+    }
+    const view = new DataView(buffer);
+    const offset = view.getUint32(pointer, true);
+    const capacity = view.getUint32(pointer + 4, true);
+    if (data.length > capacity) {
+      throw new VmError('region', `Region too small. Got ${capacity}, required ${data.length}`);
+    }
+    if (offset === 0 || offset + capacity > buffer.byteLength) {
+      throw new VmError('region', 'Region points outside the contract memory');
+    }
+    new Uint8Array(buffer, offset, data.length).set(data);
+    view.setUint32(pointer + 8, data.length, true);
+  }
+
+  writeToContract(data: Uint8Array): number {
+    const pointer = this.allocateFn(data.length);
+    if (pointer === 0) throw new VmError('region', 'Contract allocate returned a null pointer');
+    this.writeRegion(pointer, data);
+    return pointer;
+  }
+
+  deallocate(pointer: number): void {
+    this.deallocateFn(pointer);
+  }
+
+  private writeString(message: string): number {
+    return this.writeToContract(new TextEncoder().encode(message));
+  }
+
+  private requireWritable(): void {
+    if (this.env.readonly) {
+      throw new VmError('write-denied', 'Write access denied: storage is read-only in queries');
+    }
+  }
+
+  private iterator(id: number): Iterator<[Uint8Array, Uint8Array]> {
+    const iterator = this.iterators[id - 1];
+    if (iterator === undefined) throw new VmError('iterator', `Iterator ${id} does not exist`);
+    return iterator;
+  }
+
+  private addressGas(): { humanize: bigint; canonicalize: bigint } {
+    const config = this.env.gasConfig;
+    return {
+      humanize: BigInt(config.humanizeAddressCost) * this.multiplier,
+      canonicalize: BigInt(config.canonicalizeAddressCost) * this.multiplier,
+    };
+  }
+
+  /** Reads a human address; returns a string on success or an error pointer for the contract. */
+  private readHumanAddress(pointer: number): string | number {
+    const bytes = this.readRegion(pointer, LIMIT.humanAddress);
+    if (bytes.length === 0) return this.writeString('Input is empty');
+    try {
+      return textDecoder.decode(bytes);
+    } catch {
+      return this.writeString('Input is not valid UTF-8');
+    }
+  }
+
+  private cryptoCode(result: crypto.CryptoResult<boolean>): number {
+    if ('code' in result) return result.code;
+    return result.ok ? 0 : 1;
+  }
+
+  private writePoint(out: number, result: crypto.CryptoResult<Uint8Array>): number {
+    if ('code' in result) return result.code;
+    this.writeRegion(out, result.ok);
+    return 0;
+  }
+
+  imports(): Record<string, (...args: never[]) => unknown> {
+    const env = this.env;
+    return {
+      abort: (pointer: number) => {
+        throw new VmError('abort', `Aborted: ${this.readString(pointer, LIMIT.abort)}`);
+      },
+      debug: (pointer: number) => {
+        const message = this.readString(pointer, LIMIT.debug);
+        env.debug?.(message);
+      },
+      db_read: (keyPointer: number) => {
+        const key = this.readRegion(keyPointer, LIMIT.dbKey);
+        const value = this.withSdkGas(() => env.storage.get(key));
+        return value === undefined ? 0 : this.writeToContract(value);
+      },
+      db_write: (keyPointer: number, valuePointer: number) => {
+        this.requireWritable();
+        const key = this.readRegion(keyPointer, LIMIT.dbKey);
+        const value = this.readRegion(valuePointer, LIMIT.dbValue);
+        this.withSdkGas(() => env.storage.set(key, value));
+      },
+      db_remove: (keyPointer: number) => {
+        this.requireWritable();
+        const key = this.readRegion(keyPointer, LIMIT.dbKey);
+        this.withSdkGas(() => env.storage.delete(key));
+      },
+      db_scan: (startPointer: number, endPointer: number, order: number) => {
+        const start = this.readOptionalRegion(startPointer, LIMIT.dbKey);
+        const end = this.readOptionalRegion(endPointer, LIMIT.dbKey);
+        const direction = ITERATOR_ORDER[order];
+        if (direction === undefined) throw new VmError('iterator', `Invalid order value ${order}`);
+        const iterator = this.withSdkGas(() =>
+          env.storage.iterator(start, end, direction)[Symbol.iterator](),
+        );
+        this.iterators.push(iterator);
+        return this.iterators.length;
+      },
+      db_next: (id: number) => {
+        const next = this.withSdkGas(() => this.iterator(id).next());
+        const [key, value] = next.done ? [EMPTY, EMPTY] : next.value;
+        return this.writeToContract(encodeSections([key, value]));
+      },
+      db_next_key: (id: number) => {
+        const next = this.withSdkGas(() => this.iterator(id).next());
+        return next.done ? 0 : this.writeToContract(next.value[0]);
+      },
+      db_next_value: (id: number) => {
+        const next = this.withSdkGas(() => this.iterator(id).next());
+        return next.done ? 0 : this.writeToContract(next.value[1]);
+      },
+      addr_validate: (sourcePointer: number) => {
+        const human = this.readHumanAddress(sourcePointer);
+        if (typeof human === 'number') return human;
+        const gas = this.addressGas();
+        this.charge(gas.humanize + gas.canonicalize);
+        const error = env.addresses.validate(human);
+        return error === undefined ? 0 : this.writeString(error);
+      },
+      addr_canonicalize: (sourcePointer: number, destinationPointer: number) => {
+        const human = this.readHumanAddress(sourcePointer);
+        if (typeof human === 'number') return human;
+        this.charge(this.addressGas().canonicalize);
+        const result = env.addresses.canonicalize(human);
+        if ('error' in result) return this.writeString(result.error);
+        this.writeRegion(destinationPointer, result.ok);
+        return 0;
+      },
+      addr_humanize: (sourcePointer: number, destinationPointer: number) => {
+        const canonical = this.readRegion(sourcePointer, LIMIT.canonicalAddress);
+        this.charge(this.addressGas().humanize);
+        const result = env.addresses.humanize(canonical);
+        if ('error' in result) return this.writeString(result.error);
+        this.writeRegion(destinationPointer, new TextEncoder().encode(result.ok));
+        return 0;
+      },
+      query_chain: (requestPointer: number) => {
+        const request = this.readRegion(requestPointer, LIMIT.queryRequest);
+        const response = this.withSdkGas(() => env.query(request));
+        return this.writeToContract(response);
+      },
+      ...this.cryptoImports(),
+    };
+  }
+
+  private cryptoImports(): Record<string, (...args: never[]) => unknown> {
+    const ecdsaVerify =
+      (
+        verify: typeof crypto.secp256k1Verify,
+        cost: bigint,
+      ): ((h: number, s: number, p: number) => number) =>
+      (hashPointer, signaturePointer, pubkeyPointer) => {
+        const hash = this.readRegion(hashPointer, LIMIT.hash);
+        const signature = this.readRegion(signaturePointer, LIMIT.ecdsaSignature);
+        const pubkey = this.readRegion(pubkeyPointer, LIMIT.ecdsaPubkey);
+        this.charge(cost);
+        return this.cryptoCode(verify(hash, signature, pubkey));
+      };
+    const ecdsaRecover =
+      (
+        recover: typeof crypto.secp256k1RecoverPubkey,
+        cost: bigint,
+      ): ((h: number, s: number, r: number) => bigint) =>
+      (hashPointer, signaturePointer, recoveryParam) => {
+        const hash = this.readRegion(hashPointer, LIMIT.hash);
+        const signature = this.readRegion(signaturePointer, LIMIT.ecdsaSignature);
+        if (recoveryParam > 0xff) {
+          return BigInt(crypto.CRYPTO_CODE.invalidRecoveryParam) << 32n;
+        }
+        this.charge(cost);
+        const result = recover(hash, signature, recoveryParam);
+        if ('code' in result) return BigInt(result.code) << 32n;
+        return BigInt(this.writeToContract(result.ok));
+      };
+    return {
+      secp256k1_verify: ecdsaVerify(crypto.secp256k1Verify, HOST_COSTS.secp256k1Verify),
+      secp256r1_verify: ecdsaVerify(crypto.secp256r1Verify, HOST_COSTS.secp256r1Verify),
+      secp256k1_recover_pubkey: ecdsaRecover(
+        crypto.secp256k1RecoverPubkey,
+        HOST_COSTS.secp256k1RecoverPubkey,
+      ),
+      secp256r1_recover_pubkey: ecdsaRecover(
+        crypto.secp256r1RecoverPubkey,
+        HOST_COSTS.secp256r1RecoverPubkey,
+      ),
+      ed25519_verify: (messagePointer: number, signaturePointer: number, pubkeyPointer: number) => {
+        const message = this.readRegion(messagePointer, LIMIT.ed25519Message);
+        const signature = this.readRegion(signaturePointer, LIMIT.ed25519Signature);
+        const pubkey = this.readRegion(pubkeyPointer, LIMIT.ed25519Pubkey);
+        this.charge(HOST_COSTS.ed25519Verify);
+        return this.cryptoCode(crypto.ed25519Verify(message, signature, pubkey));
+      },
+      ed25519_batch_verify: (messagesPointer: number, signaturesPointer: number, keysPointer: number) => {
+        const batch = LIMIT.ed25519Batch;
+        const messages = this.readSections(messagesPointer, (LIMIT.ed25519Message + 4) * batch);
+        const signatures = this.readSections(signaturesPointer, (LIMIT.ed25519Signature + 4) * batch);
+        const pubkeys = this.readSections(keysPointer, (LIMIT.ed25519Pubkey + 4) * batch);
+        const cost =
+          pubkeys.length === 1
+            ? HOST_COSTS.ed25519BatchVerifyOnePubkey
+            : HOST_COSTS.ed25519BatchVerify;
+        this.charge(linearCost(cost, signatures.length));
+        return this.cryptoCode(crypto.ed25519BatchVerify(messages, signatures, pubkeys));
+      },
+      bls12_381_aggregate_g1: (pointsPointer: number, outPointer: number) => {
+        const points = this.readRegion(pointsPointer, LIMIT.blsAggregate);
+        const count = Math.floor(points.length / crypto.BLS_G1_LENGTH);
+        this.charge(linearCost(HOST_COSTS.bls12381AggregateG1, count));
+        return this.writePoint(outPointer, crypto.bls12381AggregateG1(points));
+      },
+      bls12_381_aggregate_g2: (pointsPointer: number, outPointer: number) => {
+        const points = this.readRegion(pointsPointer, LIMIT.blsAggregate);
+        const count = Math.floor(points.length / crypto.BLS_G2_LENGTH);
+        this.charge(linearCost(HOST_COSTS.bls12381AggregateG2, count));
+        return this.writePoint(outPointer, crypto.bls12381AggregateG2(points));
+      },
+      bls12_381_pairing_equality: (psPointer: number, qsPointer: number, rPointer: number, sPointer: number) => {
+        const ps = this.readRegion(psPointer, LIMIT.blsAggregate);
+        const qs = this.readRegion(qsPointer, LIMIT.blsAggregate);
+        const r = this.readRegion(rPointer, crypto.BLS_G1_LENGTH);
+        const s = this.readRegion(sPointer, crypto.BLS_G2_LENGTH);
+        const pairs = Math.floor(ps.length / crypto.BLS_G1_LENGTH) + 1;
+        this.charge(linearCost(HOST_COSTS.bls12381PairingEquality, pairs));
+        return this.cryptoCode(crypto.bls12381PairingEquality(ps, qs, r, s));
+      },
+      bls12_381_hash_to_g1: (hashFunction: number, msgPointer: number, dstPointer: number, outPointer: number) => {
+        const message = this.readRegion(msgPointer, LIMIT.blsMessage);
+        const dst = this.readRegion(dstPointer, LIMIT.blsDst);
+        this.charge(HOST_COSTS.bls12381HashToG1);
+        return this.writePoint(outPointer, crypto.bls12381HashToG1(hashFunction, message, dst));
+      },
+      bls12_381_hash_to_g2: (hashFunction: number, msgPointer: number, dstPointer: number, outPointer: number) => {
+        const message = this.readRegion(msgPointer, LIMIT.blsMessage);
+        const dst = this.readRegion(dstPointer, LIMIT.blsDst);
+        this.charge(HOST_COSTS.bls12381HashToG2);
+        return this.writePoint(outPointer, crypto.bls12381HashToG2(hashFunction, message, dst));
+      },
+    };
+  }
+
+  private readSections(pointer: number, maxLength: number): Uint8Array[] {
+    const sections = decodeSections(this.readRegion(pointer, maxLength));
+    if (sections === undefined) throw new VmError('region', 'Malformed sections in Region');
+    return sections;
+  }
+}
