@@ -13,7 +13,7 @@ export class AddressCodec {
     if (human.trim().length === 0) return { error: 'empty address string is not allowed' };
     let decoded: { prefix: string; data: Uint8Array };
     try {
-      decoded = fromBech32(human);
+      decoded = fromBech32(human, 256);
     } catch (error) {
       return { error: `decoding bech32 failed: ${(error as Error).message}` };
     }

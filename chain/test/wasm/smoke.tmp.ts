@@ -1,0 +1,16 @@
+import { Harness, account, contractWasm } from './support/harness';
+const h = new Harness();
+const alice = account(1), bob = account(2);
+let t = Date.now();
+const code = h.upload(alice, contractWasm('cw20-base'));
+console.log('upload', Date.now() - t, 'ms gas', h.lastGasUsed);
+t = Date.now();
+const { address, events } = h.instantiate(alice, code, { name: 'Nym', symbol: 'NYM', decimals: 6, initial_balances: [{ address: alice, amount: '1000000' }], mint: { minter: alice, cap: '9000000' } });
+console.log('instantiate', Date.now() - t, 'ms gas', h.lastGasUsed, address, JSON.stringify(events));
+t = Date.now();
+const r = h.execute(alice, address, { transfer: { recipient: bob, amount: '100' } });
+console.log('transfer', Date.now() - t, 'ms gas', h.lastGasUsed, JSON.stringify(r.events));
+console.log(h.query(address, { balance: { address: bob } }), h.query(address, { token_info: {} }));
+t = Date.now();
+for (let i = 0; i < 200; i++) h.execute(alice, address, { transfer: { recipient: bob, amount: '1' } });
+console.log('200 transfers', Date.now() - t, 'ms');
