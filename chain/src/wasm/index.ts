@@ -29,7 +29,7 @@ export { DEFAULT_WASM_GAS, DEFAULT_KV_GAS, HOST_COSTS } from './gas/costs';
 export type { WasmGasConfig, KVGasConfig } from './gas/costs';
 export { ContractModuleCache } from './cache/module-cache';
 export { callContract } from './vm/host';
-export type { VmEnvironment, VmCallResult } from './vm/host';
+export type { InstanceMode, VmEnvironment, VmCallResult } from './vm/host';
 export { VmError, VmOutOfGasError } from './vm/errors';
 export { AddressCodec } from './vm/address';
 export { parseModule } from './binary/module';

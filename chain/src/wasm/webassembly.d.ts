@@ -20,6 +20,7 @@ declare namespace WebAssembly {
     readonly exports: Record<string, ExportValue>;
   }
   class Memory {
+    constructor(descriptor: { initial: number; maximum?: number });
     readonly buffer: ArrayBuffer;
     grow(delta: number): number;
   }

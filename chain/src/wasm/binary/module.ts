@@ -36,6 +36,15 @@ export interface Export {
   index: number;
 }
 
+export interface DataSegment {
+  passive: boolean;
+  /** Start offset when the segment is active with an `i32.const` offset. */
+  offset: number | undefined;
+  /** Where the segment's bytes sit in the module. */
+  dataStart: number;
+  size: number;
+}
+
 export interface Section {
   id: number;
   /** Offset of the section id byte. */
@@ -65,11 +74,12 @@ export interface ParsedModule {
   functionTypes: number[];
   tables: Limits[];
   memories: Limits[];
-  definedGlobalCount: number;
+  /** Globals defined by the module (imported ones not included). */
+  globals: { type: ValType; mutable: boolean }[];
   exports: Export[];
   start: number | undefined;
   passiveElementSegments: number;
-  dataSegments: { passive: boolean }[];
+  dataSegments: DataSegment[];
   hasDataCount: boolean;
   codes: CodeBody[];
 }
@@ -149,7 +159,7 @@ export function parseModule(bytes: Uint8Array): ParsedModule {
     functionTypes: [],
     tables: [],
     memories: [],
-    definedGlobalCount: 0,
+    globals: [],
     exports: [],
     start: undefined,
     passiveElementSegments: 0,
@@ -211,10 +221,10 @@ function readSection(module: ParsedModule, id: number, r: ByteReader): void {
       return;
     case SECTION.global:
       for (let n = r.u32(); n > 0; n--) {
-        readValType(r);
-        r.u8();
+        const type = readValType(r);
+        const mutable = r.u8() === 1;
         skipConstExpr(r);
-        module.definedGlobalCount++;
+        module.globals.push({ type, mutable });
       }
       return;
     case SECTION.export:
@@ -301,13 +311,21 @@ function readElementSegment(module: ParsedModule, r: ByteReader): void {
   }
 }
 
-function readDataSegment(r: ByteReader): { passive: boolean } {
+function readDataSegment(r: ByteReader): DataSegment {
   const flags = r.u32();
   if (flags > 2) r.fail(`unknown data segment flags ${flags}`);
   if (flags === 2) r.u32();
-  if (flags !== 1) skipConstExpr(r);
-  r.skip(r.u32());
-  return { passive: flags === 1 };
+  let offset: number | undefined;
+  if (flags !== 1) {
+    const exprStart = r.pos;
+    if (r.u8() === 0x41) offset = r.s32() >>> 0;
+    r.pos = exprStart;
+    skipConstExpr(r);
+  }
+  const size = r.u32();
+  const dataStart = r.pos;
+  r.skip(size);
+  return { passive: flags === 1, offset, dataStart, size };
 }
 
 function readCodeBody(r: ByteReader): CodeBody {

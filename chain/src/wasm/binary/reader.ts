@@ -56,6 +56,21 @@ export class ByteReader {
     this.fail(`s${bits} LEB128 too long`);
   }
 
+  /** Reads a signed 32-bit LEB128. */
+  s32(): number {
+    let result = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = this.u8();
+      result |= (byte & 0x7f) << shift;
+      shift += 7;
+      if (shift > 35) this.fail('s32 LEB128 too long');
+    } while (byte & 0x80);
+    if (shift < 32 && byte & 0x40) result |= -1 << shift;
+    return result | 0;
+  }
+
   /** Reads a signed 33-bit LEB128 (block types); returns it as a JS number. */
   s33(): number {
     let result = 0;

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { functionType, parseModule, type ParsedModule } from '../binary/module';
-import { GAS_LEFT_EXPORT, INSTRUMENTATION_VERSION, instrumentGas } from '../gas/instrument';
+import {
+  GLOBAL_EXPORT_PREFIX,
+  INSTRUMENTATION_VERSION,
+  instrumentGas,
+} from '../gas/instrument';
 import { checkWasm } from '../validate/check-wasm';
 import { type CompiledContract } from '../vm/contract-code';
 
@@ -111,10 +115,10 @@ export class ContractModuleCache {
 
 function compile(checksum: Uint8Array, instrumented: Uint8Array): CompiledContract {
   const parsed = parseModule(instrumented);
-  const functions = parsed.exports.filter(
-    (entry) => entry.kind === 'func' && entry.name !== GAS_LEFT_EXPORT,
-  );
+  const functions = parsed.exports.filter((entry) => entry.kind === 'func');
   const migrate = functions.find((entry) => entry.name === 'migrate');
+  const memory = parsed.imports.find((entry) => entry.desc.kind === 'memory');
+  if (memory?.desc.kind !== 'memory') throw new Error('instrumented module has no memory import');
   return {
     checksum,
     module: new WebAssembly.Module(instrumented),
@@ -124,5 +128,14 @@ function compile(checksum: Uint8Array, instrumented: Uint8Array): CompiledContra
       .filter((entry) => entry.name.startsWith('requires_'))
       .map((entry) => entry.name.slice('requires_'.length))
       .sort(),
+    initialMemoryPages: memory.desc.limits.min,
+    dataSegments: parsed.dataSegments.map((segment) => ({
+      offset: segment.offset ?? 0,
+      bytes: instrumented.slice(segment.dataStart, segment.dataStart + segment.size),
+    })),
+    mutableGlobals: parsed.exports
+      .filter((entry) => entry.kind === 'global' && entry.name.startsWith(GLOBAL_EXPORT_PREFIX))
+      .map((entry) => entry.name),
+    restorable: parsed.dataSegments.every((segment) => segment.offset !== undefined),
   };
 }

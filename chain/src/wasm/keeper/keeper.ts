@@ -29,7 +29,7 @@ import { WASM_LIMITS, WasmValidationError } from '../validate/check-wasm';
 import { AddressCodec } from '../vm/address';
 import { type CompiledContract, type EntryPoint } from '../vm/contract-code';
 import { VmError, VmOutOfGasError } from '../vm/errors';
-import { callContract, type VmEnvironment } from '../vm/host';
+import { callContract, type InstanceMode, type VmEnvironment } from '../vm/host';
 import { classicContractAddress, predictableContractAddress } from './addresses';
 import { validateCoins } from './coins';
 import {
@@ -96,6 +96,8 @@ export interface WasmKeeperOptions {
   smartQueryGasLimit?: number;
   uploadAccess?: AccessConfig;
   instantiateDefaultPermission?: AccessType;
+  /** 'restored' (default) recycles instances reset to their fresh state; 'new' instantiates anew. */
+  instanceMode?: InstanceMode;
 }
 
 export interface WasmKeeperDeps {
@@ -178,6 +180,7 @@ export class WasmKeeper {
   private readonly smartQueryGasLimit: number;
   private readonly uploadAccess: AccessConfig;
   private readonly instantiateDefault: AccessType;
+  private readonly instanceMode: InstanceMode;
 
   constructor(
     options: WasmKeeperOptions,
@@ -194,6 +197,7 @@ export class WasmKeeper {
     this.smartQueryGasLimit = options.smartQueryGasLimit ?? DEFAULT_SMART_QUERY_GAS_LIMIT;
     this.uploadAccess = options.uploadAccess ?? { permission: AccessType.ACCESS_TYPE_EVERYBODY, addresses: [] };
     this.instantiateDefault = options.instantiateDefaultPermission ?? AccessType.ACCESS_TYPE_EVERYBODY;
+    this.instanceMode = options.instanceMode ?? 'restored';
   }
 
   // ---- messages -------------------------------------------------------------------------
@@ -703,7 +707,7 @@ export class WasmKeeper {
     const env = this.vmEnvironment(frame, contract, readonly);
     let result;
     try {
-      result = callContract(code, entryPoint, args, env, gasLimit);
+      result = callContract(code, entryPoint, args, env, gasLimit, this.instanceMode);
     } catch (error) {
       if (error instanceof VmOutOfGasError) {
         frame.gas.consume(frame.gas.remaining() + 1, 'Wasmer function execution');
