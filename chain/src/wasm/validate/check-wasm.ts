@@ -78,9 +78,6 @@ export function checkWasm(bytes: Uint8Array, capabilities: ReadonlySet<string>):
     throw error;
   }
   checkFeatures(module);
-  if (!WebAssembly.validate(bytes)) {
-    fail('invalid-module', describeEngineError(bytes));
-  }
   if (module.start !== undefined) {
     fail('start-section', 'Wasm contract must not have a start function (section 8)');
   }
@@ -91,6 +88,10 @@ export function checkWasm(bytes: Uint8Array, capabilities: ReadonlySet<string>):
   checkImports(module);
   const requiredCapabilities = checkCapabilities(module, capabilities);
   checkFunctions(module);
+  // last: type-checking by the engine, once the named rules have had their say
+  if (!WebAssembly.validate(bytes)) {
+    fail('invalid-module', describeEngineError(bytes));
+  }
   return { module, requiredCapabilities };
 }
 
