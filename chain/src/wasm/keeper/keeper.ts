@@ -830,7 +830,7 @@ export class WasmKeeper {
           ? {
               ok: {
                 events: 'wasm' in sub.msg ? subFrame.events.filter((e) => e.type !== 'message') : [],
-                data: outcome.ok.data === null ? null : base64(outcome.ok.data),
+                data: outcome.ok.data === null || outcome.ok.data.length === 0 ? null : base64(outcome.ok.data),
                 msg_responses: outcome.ok.msgResponses,
               },
             }

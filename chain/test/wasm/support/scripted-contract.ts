@@ -7,7 +7,7 @@ export const OK_RESPONSE = { messages: [], attributes: [], events: [], data: nul
 export interface ScriptOptions {
   /** Responses by message letter: execute writes key <letter> = "1", then returns {ok: response}. */
   responses?: Record<string, unknown>;
-  /** The reply entry point writes key "r" = "1" and returns this. */
+  /** The reply entry point stores the Reply it got under key "r" and returns this. */
   replyResponse?: unknown;
 }
 
@@ -89,7 +89,7 @@ export function scriptedContract(options: ScriptOptions = {}): Uint8Array {
     },
     {
       params: ['i32', 'i32'], results: ['i32'], export: 'reply',
-      body: [...op.i32(replyKey), ...op.i32(value), ...op.call(DB_WRITE), ...op.i32(replyResponse)],
+      body: [...op.i32(replyKey), ...op.localGet(1), ...op.call(DB_WRITE), ...op.i32(replyResponse)],
     },
     { params: ['i32', 'i32'], results: ['i32'], body: op.i32(query), export: 'query' },
   ];

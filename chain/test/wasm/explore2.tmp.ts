@@ -1,0 +1,23 @@
+import { Harness, account, contractWasm } from './support/harness';
+const h = new Harness();
+const alice = account(1), bob = account(2), carol = account(3), dave = account(4);
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64');
+const cw20 = h.upload(alice, contractWasm('cw20-base'));
+const g = h.upload(alice, contractWasm('cw4-group'));
+const m = h.upload(alice, contractWasm('cw3-flex-multisig'));
+const w = h.upload(alice, contractWasm('cw1-whitelist'));
+const { address: group } = h.instantiate(alice, g, { admin: alice, members: [{ addr: alice, weight: 1 }, { addr: bob, weight: 1 }, { addr: carol, weight: 1 }] });
+console.log(h.query(group, { list_members: {} }), h.query(group, { admin: {} }), h.query(group, { total_weight: {} }));
+let ms: string;
+try { ms = h.instantiate(alice, m, { group_addr: group, threshold: { absolute_count: { weight: 2 } }, max_voting_period: { height: 100 }, executor: null, proposal_deposit: null }).address; } catch (e) { console.log((e as Error).message); ms = h.instantiate(alice, m, { group_addr: group, threshold: { absolute_count: { weight: 2 } }, max_voting_period: { height: 100 } }).address; }
+const { address: token } = h.instantiate(alice, cw20, { name: 'Nym', symbol: 'NYM', decimals: 6, initial_balances: [{ address: ms, amount: '1000' }], mint: null });
+const p = h.execute(alice, ms, { propose: { title: 't', description: 'd', msgs: [{ wasm: { execute: { contract_addr: token, msg: b64({ transfer: { recipient: dave, amount: '300' } }), funds: [] } } }], latest: null } });
+console.log(JSON.stringify(p.events));
+console.log(JSON.stringify(h.query(ms, { proposal: { proposal_id: 1 } })));
+h.execute(bob, ms, { vote: { proposal_id: 1, vote: 'yes' } });
+const ex = h.execute(carol, ms, { execute: { proposal_id: 1 } });
+console.log(JSON.stringify(ex.events.map(e=>e.type)), h.query(token, { balance: { address: dave } }));
+const { address: wl } = h.instantiate(alice, w, { admins: [alice], mutable: true });
+h.fund(wl, [{ denom: 'unyx', amount: '1000' }]);
+const r = h.execute(alice, wl, { execute: { msgs: [{ bank: { send: { to_address: dave, amount: [{ denom: 'unyx', amount: '10' }] } } }] } });
+console.log(JSON.stringify(r.events.map(e=>e.type)), h.balance(dave, 'unyx'), h.query(wl, { admin_list: {} }));
