@@ -15,8 +15,13 @@ import {
   secp256r1RecoverPubkey,
   secp256r1Verify,
 } from '../../src/wasm/vm/crypto';
-import hashToCurve from './vectors/bls12381-hash-to-curve.json';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
+const hashToCurve = JSON.parse(readFileSync(join(__dirname, 'vectors/bls12381-hash-to-curve.json'), 'utf8')) as {
+  g1Dst: string;
+  g1: { msg: string; x: string; y: string }[];
+};
 const sha256 = (data: Uint8Array) => new Uint8Array(createHash('sha256').update(data).digest());
 const message = new TextEncoder().encode('nym mixnet');
 const rawPublicKey = (key: KeyObject, length: number) => {

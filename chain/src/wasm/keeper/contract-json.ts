@@ -22,7 +22,6 @@ export interface ContractResponse {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export function toJsonBytes(value: unknown): Uint8Array {
   return encoder.encode(JSON.stringify(value));
@@ -46,7 +45,8 @@ function badResult(detail: string): VmError {
 
 function parseJson(bytes: Uint8Array): unknown {
   try {
-    return JSON.parse(decoder.decode(bytes));
+    // like Go's encoding/json in wasmd, invalid UTF-8 becomes U+FFFD rather than an error
+    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   } catch (error) {
     throw badResult((error as Error).message);
   }

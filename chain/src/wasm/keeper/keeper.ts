@@ -47,8 +47,8 @@ import { redactError, unauthorized, WASM_ERROR, wasmError, WasmKeeperError } fro
 import { CONTRACT_ADDRESS_KEY, contractEvents, event, eventCosts } from './events';
 import { paginate, type Page, type PageRequest } from './pagination';
 import { answerChainQuery } from './querier';
-import { positionBytes, WasmState } from './state';
-import { createGasMeter, GasKVStore, PrefixStore } from './stores';
+import { positionBytes, PREFIX as STATE_PREFIX, WasmState } from './state';
+import { concatBytes, createGasMeter, GasKVStore, MeteredPrefixStore, PrefixStore } from './stores';
 import {
   AccessType,
   type AccessConfig,
@@ -675,10 +675,16 @@ export class WasmKeeper {
 
   // ---- internals: VM calls ---------------------------------------------------------------
 
-  private vmEnvironment(frame: Frame, contract: string, readonly: boolean): VmEnvironment {
+  /** The contract's storage, metered as wasmd meters it. */
+  private contractStorage(frame: Frame, contract: string): KVStore {
     const canonical = this.addresses.mustCanonicalize(contract);
+    const prefix = concatBytes(this.keyPrefix, new Uint8Array([STATE_PREFIX.contractStore]), canonical);
+    return new MeteredPrefixStore(frame.store, prefix, this.keyPrefix.length, frame.gas, this.kvGas);
+  }
+
+  private vmEnvironment(frame: Frame, contract: string, readonly: boolean): VmEnvironment {
     return {
-      storage: this.state(frame).contractStore(canonical),
+      storage: this.contractStorage(frame, contract),
       readonly,
       addresses: this.addresses,
       query: (request) =>
@@ -766,7 +772,7 @@ export class WasmKeeper {
       smart: (contract: string, msg: Uint8Array) => this.smartQuery(frame, contract, msg),
       raw: (contract: string, key: Uint8Array) => {
         this.contractInfo(frame, contract);
-        return this.state(frame).contractStore(this.addresses.mustCanonicalize(contract)).get(key);
+        return this.contractStorage(frame, contract).get(key);
       },
       contractInfo: (contract: string) => {
         const canonical = this.addresses.canonicalize(contract);

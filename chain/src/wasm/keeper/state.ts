@@ -7,7 +7,7 @@ import { type KVStore } from '../../store/types';
 import { concatBytes, PrefixStore } from './stores';
 
 /** Key prefixes inside the module's store, following wasmd's `x/wasm/types/keys.go`. */
-const PREFIX = {
+export const PREFIX = {
   code: 0x01,
   contract: 0x02,
   contractStore: 0x03,
@@ -67,7 +67,7 @@ export class WasmState {
 
   getCodeInfo(codeId: bigint): CodeInfo | undefined {
     const bytes = this.store.get(key(PREFIX.code, u64be(codeId)));
-    return bytes === undefined ? undefined : CodeInfo.decode(bytes);
+    return bytes === undefined ? undefined : decodeCached(codeInfos, bytes, CodeInfo.decode);
   }
 
   setCodeInfo(codeId: bigint, info: CodeInfo): void {
@@ -91,7 +91,7 @@ export class WasmState {
 
   getContractInfo(address: Uint8Array): ContractInfo | undefined {
     const bytes = this.store.get(key(PREFIX.contract, address));
-    return bytes === undefined ? undefined : ContractInfo.decode(bytes);
+    return bytes === undefined ? undefined : decodeCached(contractInfos, bytes, ContractInfo.decode);
   }
 
   setContractInfo(address: Uint8Array, info: ContractInfo): void {
@@ -151,6 +151,26 @@ export class WasmState {
       yield entryKey.subarray(16);
     }
   }
+}
+
+const DECODED_CACHE_LIMIT = 1024;
+const codeInfos = new Map<string, CodeInfo>();
+const contractInfos = new Map<string, ContractInfo>();
+
+/**
+ * Decoding the same few protobuf records on every call shows in profiles; the cache is keyed by
+ * the stored bytes themselves, so it can never answer for different contents. Callers get a
+ * shallow copy to spread or change.
+ */
+function decodeCached<T extends object>(cache: Map<string, T>, bytes: Uint8Array, decode: (b: Uint8Array) => T): T {
+  const cacheKey = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let decoded = cache.get(cacheKey);
+  if (decoded === undefined) {
+    decoded = decode(bytes);
+    if (cache.size >= DECODED_CACHE_LIMIT) cache.clear();
+    cache.set(cacheKey, decoded);
+  }
+  return { ...decoded };
 }
 
 /** An AbsoluteTxPosition as index bytes: block height then tx index, both u64 big-endian. */

@@ -7,9 +7,22 @@ export type AddressResult<T> = { ok: T } | { error: string };
  * `VerifyAddressFormat`), plus wasmd's rule that a validated address must be in normal form.
  */
 export class AddressCodec {
+  /** Conversions are pure, and the same few addresses recur in every call: remember them. */
+  private readonly canonicalCache = new Map<string, AddressResult<Uint8Array>>();
+  private readonly humanCache = new Map<string, AddressResult<string>>();
+
   constructor(readonly prefix: string) {}
 
   canonicalize(human: string): AddressResult<Uint8Array> {
+    let result = this.canonicalCache.get(human);
+    if (result === undefined) {
+      result = this.decode(human);
+      remember(this.canonicalCache, human, result);
+    }
+    return 'ok' in result ? { ok: result.ok.slice() } : result;
+  }
+
+  private decode(human: string): AddressResult<Uint8Array> {
     if (human.trim().length === 0) return { error: 'empty address string is not allowed' };
     let decoded: { prefix: string; data: Uint8Array };
     try {
@@ -25,16 +38,22 @@ export class AddressCodec {
   }
 
   humanize(canonical: Uint8Array): AddressResult<string> {
-    const formatError = verifyAddressFormat(canonical);
-    if (formatError !== undefined) return { error: formatError };
-    return { ok: toBech32(this.prefix, canonical) };
+    const key = Buffer.from(canonical).toString('latin1');
+    let result = this.humanCache.get(key);
+    if (result === undefined) {
+      const formatError = verifyAddressFormat(canonical);
+      result = formatError === undefined ? { ok: toBech32(this.prefix, canonical, 256) } : { error: formatError };
+      remember(this.humanCache, key, result);
+    }
+    return result;
   }
 
   /** Returns an error message, or undefined when `human` is a valid address in normal form. */
   validate(human: string): string | undefined {
     const canonical = this.canonicalize(human);
     if ('error' in canonical) return canonical.error;
-    if (toBech32(this.prefix, canonical.ok) !== human) return 'address not normalized';
+    const normal = this.humanize(canonical.ok);
+    if (!('ok' in normal) || normal.ok !== human) return 'address not normalized';
     return undefined;
   }
 
@@ -44,6 +63,13 @@ export class AddressCodec {
     if ('error' in result) throw new Error(`invalid address ${JSON.stringify(human)}: ${result.error}`);
     return result.ok;
   }
+}
+
+const CACHE_LIMIT = 4096;
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
 }
 
 function verifyAddressFormat(bytes: Uint8Array): string | undefined {

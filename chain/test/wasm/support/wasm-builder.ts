@@ -140,11 +140,11 @@ export const op = {
 
 /** The minimal export set a CosmWasm contract needs, around the given entry points. */
 export function minimalContract(extra: Partial<ModuleDef> = {}, omit: string[] = []): Uint8Array {
-  const functions: FuncDef[] = [
+  const base: FuncDef[] = [
     { params: ['i32'], results: ['i32'], body: op.i32(1024), export: 'allocate' },
     { params: ['i32'], results: [], body: [], export: 'deallocate' },
     { params: [], results: [], body: [], export: 'interface_version_8' },
-    ...(extra.functions ?? []),
-  ].filter((f) => !omit.includes(f.export ?? ''));
+  ];
+  const functions = [...base, ...(extra.functions ?? [])].filter((f) => !omit.includes(f.export ?? ''));
   return buildModule({ ...extra, functions });
 }
