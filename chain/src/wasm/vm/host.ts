@@ -11,7 +11,6 @@ import {
   MEMORY_MAX_PAGES,
   PAGES_EXPORT,
 } from '../gas/instrument';
-import { SUPPORTED_IMPORTS } from '../validate/imports';
 import { type AddressCodec } from './address';
 import { type CompiledContract, type EntryPoint } from './contract-code';
 import * as crypto from './crypto';
@@ -81,7 +80,8 @@ export type InstanceMode =
 interface InstanceSlot {
   instance: WebAssembly.Instance;
   memory: WebAssembly.Memory;
-  binding: { call: ContractCall | undefined };
+  /** The host side of the instance's imports, set up for one call at a time. */
+  host: ContractCall;
   gasLeft: WebAssembly.Global;
   pages: WebAssembly.Global;
   bytes: WebAssembly.Global;
@@ -108,11 +108,11 @@ function createSlot(code: CompiledContract): InstanceSlot {
     throw new VmError('link', 'Instantiating the contract failed: data segment does not fit into memory');
   }
   const memory = new WebAssembly.Memory({ initial: code.initialMemoryPages, maximum: MEMORY_MAX_PAGES });
-  const binding: InstanceSlot['binding'] = { call: undefined };
+  const host = new ContractCall(memory);
   let instance: WebAssembly.Instance;
   try {
     instance = new WebAssembly.Instance(code.module, {
-      env: delegatingImports(binding),
+      env: host.handlers,
       [MEMORY_IMPORT.module]: { [MEMORY_IMPORT.name]: memory },
     });
   } catch (error) {
@@ -123,10 +123,11 @@ function createSlot(code: CompiledContract): InstanceSlot {
     const global = exports[name] as WebAssembly.Global;
     return [global, global.value] as [WebAssembly.Global, unknown];
   });
+  host.attach(instance);
   return {
     instance,
     memory,
-    binding,
+    host,
     gasLeft: exports[GAS_LEFT_EXPORT] as WebAssembly.Global,
     pages: exports[PAGES_EXPORT] as WebAssembly.Global,
     bytes: exports[BYTES_EXPORT] as WebAssembly.Global,
@@ -155,14 +156,6 @@ function restoreSlot(code: CompiledContract, slot: InstanceSlot, hostDirty: Dirt
   slot.gasLeft.value = 0n;
 }
 
-function delegatingImports(binding: InstanceSlot['binding']): WebAssembly.Imports[string] {
-  const imports: WebAssembly.Imports[string] = {};
-  for (const name of SUPPORTED_IMPORTS.keys()) {
-    imports[name] = (a: never, b: never, c: never, d: never) => binding.call!.handlers[name]!(a, b, c, d);
-  }
-  return imports;
-}
-
 /**
  * Runs one entry point of a contract in a fresh instance (see InstanceMode): the Region calling
  * convention, every CosmWasm 1.x/2.x import, and metering through the instrumented module's gas
@@ -182,8 +175,8 @@ export function callContract(
   const recycle = mode === 'restored' && code.restorable;
   const idle = recycle ? idleSlots.get(code) : undefined;
   const slot = idle?.pop() ?? createSlot(code);
-  const call = new ContractCall(env, slot, gasLimit);
-  slot.binding.call = call;
+  const call = slot.host;
+  call.begin(env, gasLimit);
   try {
     const pointers = args.map((arg) => call.writeToContract(arg));
     const run = slot.instance.exports[entryPoint] as (...ptrs: number[]) => number;
@@ -194,9 +187,9 @@ export function callContract(
   } catch (error) {
     throw call.explain(error);
   } finally {
-    slot.binding.call = undefined;
+    const hostDirty = call.end();
     if (recycle) {
-      restoreSlot(code, slot, call.hostDirty);
+      restoreSlot(code, slot, hostDirty);
       const list = idleSlots.get(code) ?? [];
       if (list.length < IDLE_SLOTS_PER_CODE) list.push(slot);
       idleSlots.set(code, list);
@@ -204,30 +197,49 @@ export function callContract(
   }
 }
 
+/**
+ * The host half of one instance: its import functions (made once, with the instance) and the
+ * state of the call in progress, which `begin` sets up and `end` clears.
+ */
 class ContractCall {
-  readonly handlers: Record<string, (...args: never[]) => unknown>;
-  private readonly memory: WebAssembly.Memory;
-  private readonly allocateFn: (size: number) => number;
-  private readonly deallocateFn: (pointer: number) => void;
-  private readonly gasLeft: WebAssembly.Global;
+  readonly handlers: Record<string, (...args: never[]) => unknown> = this.imports();
+  private env: VmEnvironment | undefined;
+  private allocateFn!: (size: number) => number;
+  private deallocateFn!: (pointer: number) => void;
+  private gasLeft!: WebAssembly.Global;
   private externallyUsed = 0n;
   /** Bytes of contract memory the host wrote (Regions and their contents). */
-  readonly hostDirty: DirtyRange = { low: Number.MAX_SAFE_INTEGER, high: 0 };
-  private readonly iterators: Iterator<[Uint8Array, Uint8Array]>[] = [];
-  private readonly multiplier: bigint;
+  private hostDirty: DirtyRange = { low: Number.MAX_SAFE_INTEGER, high: 0 };
+  private iterators: Iterator<[Uint8Array, Uint8Array]>[] = [];
+  private multiplier = 0n;
 
-  constructor(
-    private readonly env: VmEnvironment,
-    slot: InstanceSlot,
-    gasLimit: bigint,
-  ) {
+  constructor(private readonly memory: WebAssembly.Memory) {}
+
+  attach(instance: WebAssembly.Instance): void {
+    this.allocateFn = instance.exports.allocate as (size: number) => number;
+    this.deallocateFn = instance.exports.deallocate as (pointer: number) => void;
+    this.gasLeft = instance.exports[GAS_LEFT_EXPORT] as WebAssembly.Global;
+  }
+
+  begin(env: VmEnvironment, gasLimit: bigint): void {
+    this.env = env;
     this.multiplier = env.gasConfig.gasMultiplier;
-    this.memory = slot.memory;
-    this.allocateFn = slot.instance.exports.allocate as (size: number) => number;
-    this.deallocateFn = slot.instance.exports.deallocate as (pointer: number) => void;
-    this.gasLeft = slot.gasLeft;
+    this.externallyUsed = 0n;
+    this.hostDirty = { low: Number.MAX_SAFE_INTEGER, high: 0 };
+    this.iterators = [];
     this.gasLeft.value = gasLimit;
-    this.handlers = this.imports();
+  }
+
+  /** Ends the call; returns the memory range the host wrote. */
+  end(): DirtyRange {
+    this.env = undefined;
+    this.iterators = [];
+    return this.hostDirty;
+  }
+
+  private get context(): VmEnvironment {
+    if (this.env === undefined) throw new VmError('link', 'host function called outside a contract call');
+    return this.env;
   }
 
   internalGasUsed(gasLimit: bigint): bigint {
@@ -258,9 +270,10 @@ class ContractCall {
 
   /** Runs a host operation that charges SDK gas, and takes the same amount off the VM budget. */
   private withSdkGas<T>(operation: () => T): T {
-    const before = this.env.sdkGas.consumed();
+    const sdkGas = this.context.sdkGas;
+    const before = sdkGas.consumed();
     const result = operation();
-    const used = BigInt(this.env.sdkGas.consumed() - before);
+    const used = BigInt(sdkGas.consumed() - before);
     if (used > 0n) {
       const cost = used * this.multiplier;
       this.externallyUsed += cost;
@@ -346,7 +359,7 @@ class ContractCall {
   }
 
   private requireWritable(): void {
-    if (this.env.readonly) {
+    if (this.context.readonly) {
       throw new VmError('write-denied', 'Write access denied: storage is read-only in queries');
     }
   }
@@ -358,7 +371,7 @@ class ContractCall {
   }
 
   private addressGas(): { humanize: bigint; canonicalize: bigint } {
-    const config = this.env.gasConfig;
+    const config = this.context.gasConfig;
     return {
       humanize: BigInt(config.humanizeAddressCost) * this.multiplier,
       canonicalize: BigInt(config.canonicalizeAddressCost) * this.multiplier,
@@ -388,30 +401,29 @@ class ContractCall {
   }
 
   private imports(): Record<string, (...args: never[]) => unknown> {
-    const env = this.env;
     return {
       abort: (pointer: number) => {
         throw new VmError('abort', `Aborted: ${this.readString(pointer, LIMIT.abort)}`);
       },
       debug: (pointer: number) => {
         const message = this.readString(pointer, LIMIT.debug);
-        env.debug?.(message);
+        this.context.debug?.(message);
       },
       db_read: (keyPointer: number) => {
         const key = this.readRegion(keyPointer, LIMIT.dbKey);
-        const value = this.withSdkGas(() => env.storage.get(key));
+        const value = this.withSdkGas(() => this.context.storage.get(key));
         return value === undefined ? 0 : this.writeToContract(value);
       },
       db_write: (keyPointer: number, valuePointer: number) => {
         this.requireWritable();
         const key = this.readRegion(keyPointer, LIMIT.dbKey);
         const value = this.readRegion(valuePointer, LIMIT.dbValue);
-        this.withSdkGas(() => env.storage.set(key, value));
+        this.withSdkGas(() => this.context.storage.set(key, value));
       },
       db_remove: (keyPointer: number) => {
         this.requireWritable();
         const key = this.readRegion(keyPointer, LIMIT.dbKey);
-        this.withSdkGas(() => env.storage.delete(key));
+        this.withSdkGas(() => this.context.storage.delete(key));
       },
       db_scan: (startPointer: number, endPointer: number, order: number) => {
         const start = this.readOptionalRegion(startPointer, LIMIT.dbKey);
@@ -419,7 +431,7 @@ class ContractCall {
         const direction = ITERATOR_ORDER[order];
         if (direction === undefined) throw new VmError('iterator', `Invalid order value ${order}`);
         const iterator = this.withSdkGas(() =>
-          env.storage.iterator(start, end, direction)[Symbol.iterator](),
+          this.context.storage.iterator(start, end, direction)[Symbol.iterator](),
         );
         this.iterators.push(iterator);
         return this.iterators.length;
@@ -442,14 +454,14 @@ class ContractCall {
         if (typeof human === 'number') return human;
         const gas = this.addressGas();
         this.charge(gas.humanize + gas.canonicalize);
-        const error = env.addresses.validate(human);
+        const error = this.context.addresses.validate(human);
         return error === undefined ? 0 : this.writeString(error);
       },
       addr_canonicalize: (sourcePointer: number, destinationPointer: number) => {
         const human = this.readHumanAddress(sourcePointer);
         if (typeof human === 'number') return human;
         this.charge(this.addressGas().canonicalize);
-        const result = env.addresses.canonicalize(human);
+        const result = this.context.addresses.canonicalize(human);
         if ('error' in result) return this.writeString(result.error);
         this.writeRegion(destinationPointer, result.ok);
         return 0;
@@ -457,14 +469,14 @@ class ContractCall {
       addr_humanize: (sourcePointer: number, destinationPointer: number) => {
         const canonical = this.readRegion(sourcePointer, LIMIT.canonicalAddress);
         this.charge(this.addressGas().humanize);
-        const result = env.addresses.humanize(canonical);
+        const result = this.context.addresses.humanize(canonical);
         if ('error' in result) return this.writeString(result.error);
         this.writeRegion(destinationPointer, new TextEncoder().encode(result.ok));
         return 0;
       },
       query_chain: (requestPointer: number) => {
         const request = this.readRegion(requestPointer, LIMIT.queryRequest);
-        const response = this.withSdkGas(() => env.query(request));
+        const response = this.withSdkGas(() => this.context.query(request));
         return this.writeToContract(response);
       },
       ...this.cryptoImports(),
