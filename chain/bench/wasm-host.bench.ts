@@ -9,7 +9,9 @@ import { MemoryStore } from '../test/wasm/support/memory-store';
 // on @oraichain/cw-simulate with its metering on, in the same process. The in-memory store and
 // bank stand in for chain-core's (this measures the VM host and keeper, not SQLite).
 const CW20 = readFileSync(
-  require.resolve('@oraichain/common-contracts-build/package.json').replace(/package\.json$/, 'data/cw20-base.wasm'),
+  require
+    .resolve('@oraichain/common-contracts-build/package.json')
+    .replace(/package\.json$/, 'data/cw20-base.wasm'),
 );
 const PREFIX = 'n';
 const owner = toBech32(PREFIX, new Uint8Array(20).fill(1));
@@ -21,7 +23,9 @@ const initMsg = {
   initial_balances: [{ address: owner, amount: '1000000000000' }],
   mint: null,
 };
-const transferMsg = (i: number) => ({ transfer: { recipient: recipients[i % recipients.length], amount: '1' } });
+const transferMsg = (i: number) => ({
+  transfer: { recipient: recipients[i % recipients.length], amount: '1' },
+});
 const GAS_LIMIT = 1_000_000;
 
 function ourTransfers(mode: InstanceMode): () => void {
@@ -53,7 +57,12 @@ function ourTransfers(mode: InstanceMode): () => void {
 async function cwSimulateTransfers(): Promise<() => Promise<void>> {
   const { CWSimulateApp } = await import('@oraichain/cw-simulate');
   // cw-simulate's gas limit is one budget for the whole app, not per transaction
-  const app = new CWSimulateApp({ chainId: 'nyx-bench', bech32Prefix: PREFIX, metering: true, gasLimit: 1e15 });
+  const app = new CWSimulateApp({
+    chainId: 'nyx-bench',
+    bech32Prefix: PREFIX,
+    metering: true,
+    gasLimit: 1e15,
+  });
   const codeId = app.wasm.create(owner, CW20);
   const instantiated = await app.wasm.instantiateContract(owner, [], codeId, initMsg, 'nym');
   if (!instantiated.ok) throw new Error(`cw-simulate instantiate failed: ${instantiated.val}`);
@@ -93,7 +102,16 @@ export default defineSuite({
       theirs: median(rates.theirs.sort((a, b) => a - b)),
       oursNew: median(rates.oursNew.sort((a, b) => a - b)),
     };
-    ctx.compare({ name: 'cw20 transfers/s, metered (vs cw-simulate, metered)', value: best.ours, baseline: best.theirs, unit: 'tx/s' });
-    ctx.report({ name: 'cw20 transfers/s, metered, a new wasm instance per call', value: best.oursNew, unit: 'tx/s' });
+    ctx.compare({
+      name: 'cw20 transfers/s, metered (vs cw-simulate, metered)',
+      value: best.ours,
+      baseline: best.theirs,
+      unit: 'tx/s',
+    });
+    ctx.report({
+      name: 'cw20 transfers/s, metered, a new wasm instance per call',
+      value: best.oursNew,
+      unit: 'tx/s',
+    });
   },
 });

@@ -18,7 +18,9 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const hashToCurve = JSON.parse(readFileSync(join(__dirname, 'vectors/bls12381-hash-to-curve.json'), 'utf8')) as {
+const hashToCurve = JSON.parse(
+  readFileSync(join(__dirname, 'vectors/bls12381-hash-to-curve.json'), 'utf8'),
+) as {
   g1Dst: string;
   g1: { msg: string; x: string; y: string }[];
 };
@@ -35,8 +37,20 @@ const flip = (bytes: Uint8Array, at = 0) => {
 };
 
 describe.each([
-  { name: 'secp256k1', curve: 'secp256k1', verifyFn: secp256k1Verify, recoverFn: secp256k1RecoverPubkey, order: secp256k1.CURVE.n },
-  { name: 'secp256r1', curve: 'prime256v1', verifyFn: secp256r1Verify, recoverFn: secp256r1RecoverPubkey, order: 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n },
+  {
+    name: 'secp256k1',
+    curve: 'secp256k1',
+    verifyFn: secp256k1Verify,
+    recoverFn: secp256k1RecoverPubkey,
+    order: secp256k1.CURVE.n,
+  },
+  {
+    name: 'secp256r1',
+    curve: 'prime256v1',
+    verifyFn: secp256r1Verify,
+    recoverFn: secp256r1RecoverPubkey,
+    order: 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n,
+  },
 ])('$name (signed by node:crypto, checked by the host)', ({ curve, verifyFn, recoverFn, order }) => {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: curve });
   const signature = new Uint8Array(sign('sha256', message, { key: privateKey, dsaEncoding: 'ieee-p1363' }));
@@ -48,22 +62,35 @@ describe.each([
     expect(verifyFn(hash, signature, uncompressed)).toEqual({ ok: true });
     expect(verifyFn(hash, signature, compressed)).toEqual({ ok: true });
     const s = BigInt('0x' + Buffer.from(signature.subarray(32)).toString('hex'));
-    const highS = new Uint8Array([...signature.subarray(0, 32), ...Buffer.from((order - s).toString(16).padStart(64, '0'), 'hex')]);
+    const highS = new Uint8Array([
+      ...signature.subarray(0, 32),
+      ...Buffer.from((order - s).toString(16).padStart(64, '0'), 'hex'),
+    ]);
     expect(verifyFn(hash, highS, uncompressed)).toEqual({ ok: true });
   });
 
   it('rejects tampering and reports malformed input with cosmwasm error codes', () => {
     expect(verifyFn(flip(hash), signature, uncompressed)).toEqual({ ok: false });
     expect(verifyFn(hash, flip(signature, 40), uncompressed)).toEqual({ ok: false });
-    expect(verifyFn(hash.subarray(1), signature, uncompressed)).toEqual({ code: CRYPTO_CODE.invalidHashFormat });
-    expect(verifyFn(hash, signature.subarray(1), uncompressed)).toEqual({ code: CRYPTO_CODE.invalidSignatureFormat });
-    expect(verifyFn(hash, signature, uncompressed.subarray(1))).toEqual({ code: CRYPTO_CODE.invalidPubkeyFormat });
-    expect(verifyFn(hash, signature, new Uint8Array([4, ...Array(64).fill(7)]))).toEqual({ code: CRYPTO_CODE.genericErr });
+    expect(verifyFn(hash.subarray(1), signature, uncompressed)).toEqual({
+      code: CRYPTO_CODE.invalidHashFormat,
+    });
+    expect(verifyFn(hash, signature.subarray(1), uncompressed)).toEqual({
+      code: CRYPTO_CODE.invalidSignatureFormat,
+    });
+    expect(verifyFn(hash, signature, uncompressed.subarray(1))).toEqual({
+      code: CRYPTO_CODE.invalidPubkeyFormat,
+    });
+    expect(verifyFn(hash, signature, new Uint8Array([4, ...Array(64).fill(7)]))).toEqual({
+      code: CRYPTO_CODE.genericErr,
+    });
   });
 
   it('recovers the public key with one of the two recovery params', () => {
     const recovered = [0, 1].map((param) => recoverFn(hash, signature, param));
-    expect(recovered.filter((r) => 'ok' in r && Buffer.from(r.ok).equals(Buffer.from(uncompressed)))).toHaveLength(1);
+    expect(
+      recovered.filter((r) => 'ok' in r && Buffer.from(r.ok).equals(Buffer.from(uncompressed))),
+    ).toHaveLength(1);
     expect(recoverFn(hash, signature, 2)).toEqual({ code: CRYPTO_CODE.invalidRecoveryParam });
   });
 });
@@ -73,7 +100,10 @@ describe('secp256k1 signed by noble, checked by node:crypto (the other direction
     const secret = secp256k1.utils.randomPrivateKey();
     const signature = secp256k1.sign(sha256(message), secret).toCompactRawBytes();
     const publicKey = secp256k1.getPublicKey(secret, false);
-    const spki = Buffer.concat([Buffer.from('3056301006072a8648ce3d020106052b8104000a034200', 'hex'), publicKey]);
+    const spki = Buffer.concat([
+      Buffer.from('3056301006072a8648ce3d020106052b8104000a034200', 'hex'),
+      publicKey,
+    ]);
     const key = createPublicKey({ key: spki, format: 'der', type: 'spki' });
     expect(verify('sha256', message, { key, dsaEncoding: 'ieee-p1363' }, signature)).toBe(true);
     expect(secp256k1Verify(sha256(message), signature, publicKey)).toEqual({ ok: true });
@@ -89,15 +119,31 @@ describe('ed25519 (signed by node:crypto)', () => {
   it('verifies single signatures and rejects bad ones', () => {
     expect(ed25519Verify(messages[0]!, sig(0, messages[0]!), pubkeys[0]!)).toEqual({ ok: true });
     expect(ed25519Verify(messages[1]!, sig(0, messages[0]!), pubkeys[0]!)).toEqual({ ok: false });
-    expect(ed25519Verify(messages[0]!, sig(0, messages[0]!).subarray(1), pubkeys[0]!)).toEqual({ code: CRYPTO_CODE.invalidSignatureFormat });
-    expect(ed25519Verify(messages[0]!, sig(0, messages[0]!), pubkeys[0]!.subarray(1))).toEqual({ code: CRYPTO_CODE.invalidPubkeyFormat });
+    expect(ed25519Verify(messages[0]!, sig(0, messages[0]!).subarray(1), pubkeys[0]!)).toEqual({
+      code: CRYPTO_CODE.invalidSignatureFormat,
+    });
+    expect(ed25519Verify(messages[0]!, sig(0, messages[0]!), pubkeys[0]!.subarray(1))).toEqual({
+      code: CRYPTO_CODE.invalidPubkeyFormat,
+    });
   });
 
   it('batch-verifies the three shapes cosmwasm accepts', () => {
     const all = [0, 1, 2].map((i) => sig(i, messages[i]!));
     expect(ed25519BatchVerify(messages, all, pubkeys)).toEqual({ ok: true });
-    expect(ed25519BatchVerify([messages[0]!], [0, 1, 2].map((i) => sig(i, messages[0]!)), pubkeys)).toEqual({ ok: true });
-    expect(ed25519BatchVerify(messages, messages.map((m) => sig(0, m)), [pubkeys[0]!])).toEqual({ ok: true });
+    expect(
+      ed25519BatchVerify(
+        [messages[0]!],
+        [0, 1, 2].map((i) => sig(i, messages[0]!)),
+        pubkeys,
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      ed25519BatchVerify(
+        messages,
+        messages.map((m) => sig(0, m)),
+        [pubkeys[0]!],
+      ),
+    ).toEqual({ ok: true });
     expect(ed25519BatchVerify([], [], [])).toEqual({ ok: true });
     expect(ed25519BatchVerify(messages, [all[0]!, all[2]!, all[1]!], pubkeys)).toEqual({ ok: false });
     expect(ed25519BatchVerify(messages.slice(0, 2), all, pubkeys)).toEqual({ code: CRYPTO_CODE.batchErr });
@@ -114,7 +160,9 @@ describe('bls12-381', () => {
     const aggregate = bls12381AggregateG1(new Uint8Array(Buffer.concat(pks)));
     expect(aggregate).toEqual({ ok: bls.aggregatePublicKeys(pks) });
     const sigs = secrets.map((secret) => bls.sign(message, secret));
-    expect(bls12381AggregateG2(new Uint8Array(Buffer.concat(sigs)))).toEqual({ ok: bls.aggregateSignatures(sigs) });
+    expect(bls12381AggregateG2(new Uint8Array(Buffer.concat(sigs)))).toEqual({
+      ok: bls.aggregateSignatures(sigs),
+    });
     expect(bls12381AggregateG1(new Uint8Array())).toEqual({ code: CRYPTO_CODE.aggregationEmpty });
     expect(bls12381AggregateG1(new Uint8Array(47))).toEqual({ code: CRYPTO_CODE.aggregationNotMultiple });
     expect(bls12381AggregateG1(flip(pks[0]!, 47))).toEqual({ code: CRYPTO_CODE.invalidPoint });
@@ -127,16 +175,24 @@ describe('bls12-381', () => {
     const g1 = bls.G1.Point.BASE.toBytes(true);
     expect(bls12381PairingEquality(pks[0]!, hashed.ok, g1, signature)).toEqual({ ok: true });
     expect(bls12381PairingEquality(pks[1]!, hashed.ok, g1, signature)).toEqual({ ok: false });
-    expect(bls12381PairingEquality(new Uint8Array(Buffer.concat([pks[0]!, pks[1]!])), hashed.ok, g1, signature)).toEqual({
+    expect(
+      bls12381PairingEquality(new Uint8Array(Buffer.concat([pks[0]!, pks[1]!])), hashed.ok, g1, signature),
+    ).toEqual({
       code: CRYPTO_CODE.pairingUnequalPointAmount,
     });
-    expect(bls12381PairingEquality(pks[0]!.subarray(1), hashed.ok, g1, signature)).toEqual({ code: CRYPTO_CODE.pairingNotMultipleG1 });
+    expect(bls12381PairingEquality(pks[0]!.subarray(1), hashed.ok, g1, signature)).toEqual({
+      code: CRYPTO_CODE.pairingNotMultipleG1,
+    });
     expect(bls12381HashToG2(1, message, dst)).toEqual({ code: CRYPTO_CODE.unknownHashFunction });
   });
 
   it('hashes to G1 as RFC 9380 specifies (known-answer vectors)', () => {
     for (const vector of hashToCurve.g1) {
-      const result = bls12381HashToG1(0, new TextEncoder().encode(vector.msg), new TextEncoder().encode(hashToCurve.g1Dst));
+      const result = bls12381HashToG1(
+        0,
+        new TextEncoder().encode(vector.msg),
+        new TextEncoder().encode(hashToCurve.g1Dst),
+      );
       const expected = bls.G1.Point.fromAffine({ x: BigInt(vector.x), y: BigInt(vector.y) }).toBytes(true);
       expect(result).toEqual({ ok: expected });
     }

@@ -12,7 +12,13 @@ function submsg(target: string, command: string, replyOn: string, extra: Record<
   return {
     ...OK_RESPONSE,
     messages: [
-      { id: 7, msg: { wasm: { execute: { contract_addr: target, msg: b64(command), funds: [] } } }, gas_limit: null, reply_on: replyOn, ...extra },
+      {
+        id: 7,
+        msg: { wasm: { execute: { contract_addr: target, msg: b64(command), funds: [] } } },
+        gas_limit: null,
+        reply_on: replyOn,
+        ...extra,
+      },
     ],
   };
 }
@@ -22,10 +28,19 @@ describe('failing contracts and submessages', () => {
   let target: string;
   let caller: string;
   const raw = (contract: string, key: string) =>
-    text(h.keeper.queryRaw({ store: h.store, block: h.ctx().block }, contract, new TextEncoder().encode(key)));
+    text(
+      h.keeper.queryRaw({ store: h.store, block: h.ctx().block }, contract, new TextEncoder().encode(key)),
+    );
 
   beforeAll(() => {
-    const targetCode = h.upload(alice, scriptedContract({ responses: { w: { ...OK_RESPONSE, attributes: [{ key: 'by', value: 'target' }], data: bytes64('T') } } }));
+    const targetCode = h.upload(
+      alice,
+      scriptedContract({
+        responses: {
+          w: { ...OK_RESPONSE, attributes: [{ key: 'by', value: 'target' }], data: bytes64('T') },
+        },
+      }),
+    );
     target = h.instantiate(alice, targetCode, {}).address;
     const callerCode = h.upload(
       alice,
@@ -35,10 +50,17 @@ describe('failing contracts and submessages', () => {
           o: submsg(target, 'write', 'success'),
           f: submsg(target, 'panic', 'success'),
           n: submsg(target, 'panic', 'never'),
-          g: { ...submsg(target, 'loop', 'always'), messages: [{ ...submsg(target, 'loop', 'always').messages[0], gas_limit: 200_000 }] },
+          g: {
+            ...submsg(target, 'loop', 'always'),
+            messages: [{ ...submsg(target, 'loop', 'always').messages[0], gas_limit: 200_000 }],
+          },
           k: { ...OK_RESPONSE, attributes: [{ key: '_reserved', value: 'x' }] },
           t: { ...OK_RESPONSE, events: [{ type: ' ab ', attributes: [] }] },
-          e: { ...OK_RESPONSE, attributes: [{ key: ' action ', value: ' spaced ' }], events: [{ type: 'thing', attributes: [{ key: 'k', value: '' }] }] },
+          e: {
+            ...OK_RESPONSE,
+            attributes: [{ key: ' action ', value: ' spaced ' }],
+            events: [{ type: 'thing', attributes: [{ key: 'k', value: '' }] }],
+          },
         },
         replyResponse: { ...OK_RESPONSE, data: bytes64('R') },
       }),
@@ -64,7 +86,11 @@ describe('failing contracts and submessages', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(WasmKeeperError);
-    expect(error).toMatchObject({ codespace: 'wasm', code: 29, message: expect.stringContaining('Aborted: panicked at scripted contract') });
+    expect(error).toMatchObject({
+      codespace: 'wasm',
+      code: 29,
+      message: expect.stringContaining('Aborted: panicked at scripted contract'),
+    });
     expect(h.store.snapshot()).toEqual(before);
     expect(h.balance(alice, 'unyx')).toBe('100');
   });
@@ -74,7 +100,12 @@ describe('failing contracts and submessages', () => {
     expect(raw(caller, 's')).toBe('1');
     expect(raw(target, 'p')).toBe('');
     const reply = JSON.parse(raw(caller, 'r'));
-    expect(reply).toEqual({ id: 7, payload: b64('payload'), gas_used: expect.any(Number), result: { error: 'codespace: wasm, code: 29' } });
+    expect(reply).toEqual({
+      id: 7,
+      payload: b64('payload'),
+      gas_used: expect.any(Number),
+      result: { error: 'codespace: wasm, code: 29' },
+    });
     expect(reply.gas_used).toBeGreaterThan(0);
     expect(events.map((e) => e.type)).toEqual(['execute', 'reply']);
     expect(attributes(events, 'reply')[0]).toEqual({ _contract_address: caller });
@@ -114,14 +145,28 @@ describe('failing contracts and submessages', () => {
 
   it('validates contract event attributes as wasmd does', () => {
     const before = h.store.snapshot();
-    expect(() => h.execute(alice, caller, 'key')).toThrow(/Attribute key starts with reserved prefix _: '_reserved'/);
+    expect(() => h.execute(alice, caller, 'key')).toThrow(
+      /Attribute key starts with reserved prefix _: '_reserved'/,
+    );
     expect(() => h.execute(alice, caller, 'type')).toThrow(/Event type too short: 'ab'/);
     expect(h.store.snapshot()).toEqual(before);
     const { events } = h.execute(alice, caller, 'events');
     expect(events).toEqual([
       { type: 'execute', attributes: [{ key: '_contract_address', value: caller }] },
-      { type: 'wasm', attributes: [{ key: '_contract_address', value: caller }, { key: 'action', value: 'spaced' }] },
-      { type: 'wasm-thing', attributes: [{ key: '_contract_address', value: caller }, { key: 'k', value: '' }] },
+      {
+        type: 'wasm',
+        attributes: [
+          { key: '_contract_address', value: caller },
+          { key: 'action', value: 'spaced' },
+        ],
+      },
+      {
+        type: 'wasm-thing',
+        attributes: [
+          { key: '_contract_address', value: caller },
+          { key: 'k', value: '' },
+        ],
+      },
     ]);
   });
 });

@@ -18,7 +18,9 @@ function instrumented(functions: FuncDef[], memoryPages = 1, physicalPages = mem
 
 describe('gas instrumentation (cosmwasm-vm metering rules)', () => {
   it('charges 115 per operator and 1610 per accounting operator, per straight-line block', () => {
-    const { gas, fn } = instrumented([{ params: [], results: [], body: [...op.i32(1), ...op.drop], export: 'f' }]);
+    const { gas, fn } = instrumented([
+      { params: [], results: [], body: [...op.i32(1), ...op.drop], export: 'f' },
+    ]);
     gas.value = 10_000n;
     fn('f')();
     expect(gas.value).toBe(10_000n - (2n * PLAIN + ACCOUNTING));
@@ -31,9 +33,16 @@ describe('gas instrumentation (cosmwasm-vm metering rules)', () => {
       locals: ['i32'],
       export: 'countdown',
       body: [
-        ...op.localGet(0), ...op.localSet(1),
+        ...op.localGet(0),
+        ...op.localSet(1),
         ...op.loopVoid,
-        ...op.localGet(1), ...op.i32(1), 0x6b, 0x22, 0x01, 0x0d, 0x00, // sub, local.tee 1, br_if 0
+        ...op.localGet(1),
+        ...op.i32(1),
+        0x6b,
+        0x22,
+        0x01,
+        0x0d,
+        0x00, // sub, local.tee 1, br_if 0
         ...op.end,
       ],
     };
@@ -49,7 +58,9 @@ describe('gas instrumentation (cosmwasm-vm metering rules)', () => {
   });
 
   it('traps an endless loop once the gas is gone, leaving the counter negative', () => {
-    const { gas, fn } = instrumented([{ params: [], results: [], body: [...op.loopVoid, ...op.br(0), ...op.end], export: 'spin' }]);
+    const { gas, fn } = instrumented([
+      { params: [], results: [], body: [...op.loopVoid, ...op.br(0), ...op.end], export: 'spin' },
+    ]);
     gas.value = 50_000_000n;
     expect(() => fn('spin')()).toThrow(WebAssembly.RuntimeError);
     expect(gas.value as bigint).toBeLessThan(0n);
@@ -63,8 +74,16 @@ describe('gas instrumentation (cosmwasm-vm metering rules)', () => {
   it('counts the accounting operators wasmer counts: call, if/else, br_table, return', () => {
     const body = [
       ...op.call(1), // call g
-      ...op.i32(0), ...op.ifVoid, ...op.end,
-      0x02, 0x40, ...op.i32(0), 0x0e, 0x00, 0x00, ...op.end, // block { br_table [] 0 }
+      ...op.i32(0),
+      ...op.ifVoid,
+      ...op.end,
+      0x02,
+      0x40,
+      ...op.i32(0),
+      0x0e,
+      0x00,
+      0x00,
+      ...op.end, // block { br_table [] 0 }
       ...op.return,
     ];
     const { gas, fn } = instrumented([
@@ -78,8 +97,11 @@ describe('gas instrumentation (cosmwasm-vm metering rules)', () => {
     // and a branch out of the block skip those charges.
     const f =
       ACCOUNTING + // call
-      PLAIN + ACCOUNTING + // i32.const, if
-      PLAIN + PLAIN + ACCOUNTING + // block, i32.const, br_table
+      PLAIN +
+      ACCOUNTING + // i32.const, if
+      PLAIN +
+      PLAIN +
+      ACCOUNTING + // block, i32.const, br_table
       ACCOUNTING; // return (the function's own end is never reached)
     expect(1_000_000n - (gas.value as bigint)).toBe(f + g);
   });
@@ -90,7 +112,12 @@ describe('virtual memory size', () => {
     { params: [], results: ['i32'], body: op.memorySize, export: 'size' },
     { params: ['i32'], results: ['i32'], body: [...op.localGet(0), ...op.memoryGrow], export: 'grow' },
     { params: ['i32'], results: ['i32'], body: [...op.localGet(0), ...op.i32Load(0)], export: 'load' },
-    { params: ['i32', 'i32'], results: [], body: [...op.localGet(0), ...op.localGet(1), ...op.i32Store(0)], export: 'store' },
+    {
+      params: ['i32', 'i32'],
+      results: [],
+      body: [...op.localGet(0), ...op.localGet(1), ...op.i32Store(0)],
+      export: 'store',
+    },
   ];
 
   it('shows the contract its own size even when the physical memory is larger', () => {

@@ -42,7 +42,9 @@ describe('cw4-group, cw3-flex-multisig and cw1-whitelist (cw-plus binaries)', ()
     expect(h.query(group, { total_weight: {} })).toEqual({ weight: 3 });
     expect(h.query(group, { admin: {} })).toEqual({ admin: alice });
     const before = h.store.snapshot();
-    expect(() => h.execute(bob, group, { update_members: { add: [{ addr: bob, weight: 10 }], remove: [] } })).toThrow(/not admin|Unauthorized/i);
+    expect(() =>
+      h.execute(bob, group, { update_members: { add: [{ addr: bob, weight: 10 }], remove: [] } }),
+    ).toThrow(/not admin|Unauthorized/i);
     expect(h.store.snapshot()).toEqual(before);
     h.execute(alice, group, { update_members: { add: [{ addr: dave, weight: 1 }], remove: [] } });
     expect(h.query(group, { member: { addr: dave } })).toEqual({ weight: 1 });
@@ -52,25 +54,49 @@ describe('cw4-group, cw3-flex-multisig and cw1-whitelist (cw-plus binaries)', ()
   it('cw4-group admin updates hand over control', () => {
     h.execute(alice, group, { update_admin: { admin: bob } });
     expect(h.query(group, { admin: {} })).toEqual({ admin: bob });
-    expect(() => h.execute(alice, group, { update_members: { add: [], remove: [dave] } })).toThrow(/admin|Unauthorized/i);
+    expect(() => h.execute(alice, group, { update_members: { add: [], remove: [dave] } })).toThrow(
+      /admin|Unauthorized/i,
+    );
     h.execute(bob, group, { update_members: { add: [], remove: [dave] } });
     h.execute(bob, group, { update_admin: { admin: alice } });
     expect(h.query(group, { total_weight: {} })).toEqual({ weight: 3 });
   });
 
   it('cw3-flex-multisig proposes a cw20 transfer, votes and executes it as a cross-contract message', () => {
-    const transfer = { wasm: { execute: { contract_addr: token, msg: b64({ transfer: { recipient: dave, amount: '300' } }), funds: [] } } };
-    const { events } = h.execute(alice, multisig, { propose: { title: 'pay dave', description: 'for work', msgs: [transfer], latest: null } });
+    const transfer = {
+      wasm: {
+        execute: {
+          contract_addr: token,
+          msg: b64({ transfer: { recipient: dave, amount: '300' } }),
+          funds: [],
+        },
+      },
+    };
+    const { events } = h.execute(alice, multisig, {
+      propose: { title: 'pay dave', description: 'for work', msgs: [transfer], latest: null },
+    });
     const proposalId = Number(attributes(events, 'wasm')[0]!.proposal_id);
-    expect(h.query(multisig, { proposal: { proposal_id: proposalId } })).toMatchObject({ status: 'open', proposer: alice });
-    expect(() => h.execute(carol, multisig, { execute: { proposal_id: proposalId } })).toThrow(/Proposal must have passed and not yet been executed/);
+    expect(h.query(multisig, { proposal: { proposal_id: proposalId } })).toMatchObject({
+      status: 'open',
+      proposer: alice,
+    });
+    expect(() => h.execute(carol, multisig, { execute: { proposal_id: proposalId } })).toThrow(
+      /Proposal must have passed and not yet been executed/,
+    );
     h.execute(bob, multisig, { vote: { proposal_id: proposalId, vote: 'yes' } });
     expect(h.query(multisig, { proposal: { proposal_id: proposalId } })).toMatchObject({ status: 'passed' });
     const executed = h.execute(carol, multisig, { execute: { proposal_id: proposalId } });
     expect(executed.events.map((e) => e.type)).toEqual(['execute', 'wasm', 'execute', 'wasm']);
-    expect(attributes(executed.events, 'wasm')[1]).toMatchObject({ _contract_address: token, action: 'transfer', from: multisig, to: dave });
+    expect(attributes(executed.events, 'wasm')[1]).toMatchObject({
+      _contract_address: token,
+      action: 'transfer',
+      from: multisig,
+      to: dave,
+    });
     expect(h.query(token, { balance: { address: dave } })).toEqual({ balance: '300' });
-    expect(h.query(multisig, { proposal: { proposal_id: proposalId } })).toMatchObject({ status: 'executed' });
+    expect(h.query(multisig, { proposal: { proposal_id: proposalId } })).toMatchObject({
+      status: 'executed',
+    });
     expect(h.query(multisig, { list_votes: { proposal_id: proposalId } })).toEqual({
       // stored by voter address, so listed in byte order
       votes: [alice, bob].sort().map((voter) => ({ proposal_id: proposalId, voter, vote: 'yes', weight: 1 })),
@@ -78,7 +104,10 @@ describe('cw4-group, cw3-flex-multisig and cw1-whitelist (cw-plus binaries)', ()
   });
 
   it('cw1-whitelist executes bank and wasm messages on behalf of its admins only', () => {
-    const whitelist = h.instantiate(alice, codes['cw1-whitelist']!, { admins: [alice], mutable: true }).address;
+    const whitelist = h.instantiate(alice, codes['cw1-whitelist']!, {
+      admins: [alice],
+      mutable: true,
+    }).address;
     h.fund(whitelist, [{ denom: 'unyx', amount: '1000' }]);
     const send = { bank: { send: { to_address: dave, amount: [{ denom: 'unyx', amount: '10' }] } } };
     const { events } = h.execute(alice, whitelist, { execute: { msgs: [send] } });
@@ -89,10 +118,41 @@ describe('cw4-group, cw3-flex-multisig and cw1-whitelist (cw-plus binaries)', ()
     expect(() => h.execute(bob, whitelist, { execute: { msgs: [send] } })).toThrow(/Unauthorized/);
     expect(h.store.snapshot()).toEqual(before);
     // the whitelist holds cw20 tokens too and moves them with a WasmMsg
-    h.execute(carol, multisig, { propose: { title: 'fund', description: 'whitelist', msgs: [{ wasm: { execute: { contract_addr: token, msg: b64({ transfer: { recipient: whitelist, amount: '50' } }), funds: [] } } }], latest: null } });
+    h.execute(carol, multisig, {
+      propose: {
+        title: 'fund',
+        description: 'whitelist',
+        msgs: [
+          {
+            wasm: {
+              execute: {
+                contract_addr: token,
+                msg: b64({ transfer: { recipient: whitelist, amount: '50' } }),
+                funds: [],
+              },
+            },
+          },
+        ],
+        latest: null,
+      },
+    });
     h.execute(alice, multisig, { vote: { proposal_id: 2, vote: 'yes' } });
     h.execute(alice, multisig, { execute: { proposal_id: 2 } });
-    h.execute(alice, whitelist, { execute: { msgs: [{ wasm: { execute: { contract_addr: token, msg: b64({ transfer: { recipient: carol, amount: '20' } }), funds: [] } } }] } });
+    h.execute(alice, whitelist, {
+      execute: {
+        msgs: [
+          {
+            wasm: {
+              execute: {
+                contract_addr: token,
+                msg: b64({ transfer: { recipient: carol, amount: '20' } }),
+                funds: [],
+              },
+            },
+          },
+        ],
+      },
+    });
     expect(h.query(token, { balance: { address: carol } })).toEqual({ balance: '20' });
     expect(h.query(token, { balance: { address: whitelist } })).toEqual({ balance: '30' });
   });

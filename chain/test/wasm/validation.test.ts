@@ -26,7 +26,9 @@ function messageOf(bytes: Uint8Array): string {
 }
 
 describe('check_wasm: the real cw-plus binaries', () => {
-  const directory = require.resolve('@oraichain/common-contracts-build/package.json').replace(/package\.json$/, 'data/');
+  const directory = require
+    .resolve('@oraichain/common-contracts-build/package.json')
+    .replace(/package\.json$/, 'data/');
   it.each(readdirSync(directory).filter((name) => name.endsWith('.wasm')))('%s passes', (name) => {
     const checked = checkWasm(new Uint8Array(readFileSync(directory + name)), capabilities);
     expect(checked.requiredCapabilities).toEqual(expect.arrayContaining(['iterator']));
@@ -46,14 +48,23 @@ describe('check_wasm: hostile and non-conforming modules', () => {
 
   it('rejects bulk memory instructions (memory.copy)', () => {
     const module = minimalContract({
-      functions: [{ params: [], results: [], body: [...op.i32(0), ...op.i32(0), ...op.i32(0), 0xfc, 10, 0, 0], export: 'execute' }],
+      functions: [
+        {
+          params: [],
+          results: [],
+          body: [...op.i32(0), ...op.i32(0), ...op.i32(0), 0xfc, 10, 0, 0],
+          export: 'execute',
+        },
+      ],
     });
     expect(ruleOf(module)).toBe('wasm-feature');
     expect(messageOf(module)).toMatch(/bulk memory/);
   });
 
   it('rejects bulk memory sections (DataCount, passive segments)', () => {
-    expect(messageOf(minimalContract({ dataCount: true, data: [{ offset: 0, bytes: [1] }] }))).toMatch(/DataCount/);
+    expect(messageOf(minimalContract({ dataCount: true, data: [{ offset: 0, bytes: [1] }] }))).toMatch(
+      /DataCount/,
+    );
     expect(messageOf(minimalContract({ passiveData: [[1, 2]] }))).toMatch(/passive data segment/);
   });
 
@@ -69,15 +80,23 @@ describe('check_wasm: hostile and non-conforming modules', () => {
   });
 
   it('rejects an import from another module', () => {
-    expect(ruleOf(minimalContract({ imports: [{ module: 'wasi', name: 'db_read', params: ['i32'], results: ['i32'] }] }))).toBe(
-      'unsupported-import',
-    );
+    expect(
+      ruleOf(
+        minimalContract({
+          imports: [{ module: 'wasi', name: 'db_read', params: ['i32'], results: ['i32'] }],
+        }),
+      ),
+    ).toBe('unsupported-import');
   });
 
   it('rejects a known import with the wrong signature', () => {
-    const module = minimalContract({ imports: [{ name: 'db_read', params: ['i32', 'i32'], results: ['i32'] }] });
+    const module = minimalContract({
+      imports: [{ name: 'db_read', params: ['i32', 'i32'], results: ['i32'] }],
+    });
     expect(ruleOf(module)).toBe('import-signature');
-    expect(messageOf(module)).toMatch(/"env.db_read" with signature \(i32, i32\) -> i32, the host provides \(i32\) -> i32/);
+    expect(messageOf(module)).toMatch(
+      /"env.db_read" with signature \(i32, i32\) -> i32, the host provides \(i32\) -> i32/,
+    );
   });
 
   it('rejects a non-function import', () => {
@@ -95,9 +114,14 @@ describe('check_wasm: hostile and non-conforming modules', () => {
 
   it('rejects a missing or wrong interface version', () => {
     expect(ruleOf(minimalContract({}, ['interface_version_8']))).toBe('interface-version');
-    const old = minimalContract({ functions: [{ params: [], results: [], body: [], export: 'interface_version_7' }] }, ['interface_version_8']);
+    const old = minimalContract(
+      { functions: [{ params: [], results: [], body: [], export: 'interface_version_7' }] },
+      ['interface_version_8'],
+    );
     expect(messageOf(old)).toMatch(/interface_version_7/);
-    const two = minimalContract({ functions: [{ params: [], results: [], body: [], export: 'interface_version_9' }] });
+    const two = minimalContract({
+      functions: [{ params: [], results: [], body: [], export: 'interface_version_9' }],
+    });
     expect(messageOf(two)).toMatch(/more than one marker export/);
   });
 
@@ -115,25 +139,44 @@ describe('check_wasm: hostile and non-conforming modules', () => {
 
   it('rejects too many locals in one function', () => {
     const locals: ValType[] = Array(101).fill('i32');
-    const module = minimalContract({ functions: [{ params: [], results: [], locals, body: [], export: 'execute' }] });
+    const module = minimalContract({
+      functions: [{ params: [], results: [], locals, body: [], export: 'execute' }],
+    });
     expect(ruleOf(module)).toBe('function-locals');
     expect(messageOf(module)).toMatch(/101 locals \(limit 100\)/);
-    const atLimit = minimalContract({ functions: [{ params: [], results: [], locals: Array(100).fill('i64'), body: [] }] });
+    const atLimit = minimalContract({
+      functions: [{ params: [], results: [], locals: Array(100).fill('i64'), body: [] }],
+    });
     expect(ruleOf(atLimit)).toBe('ok');
   });
 
   it('rejects functions with more than one result or 100 parameters', () => {
-    expect(ruleOf(minimalContract({ functions: [{ params: [], results: ['i32', 'i32'], body: [...op.i32(1), ...op.i32(2)] }] }))).toBe(
-      'function-results',
-    );
+    expect(
+      ruleOf(
+        minimalContract({
+          functions: [{ params: [], results: ['i32', 'i32'], body: [...op.i32(1), ...op.i32(2)] }],
+        }),
+      ),
+    ).toBe('function-results');
     const params: ValType[] = Array(101).fill('i32');
-    expect(ruleOf(minimalContract({ functions: [{ params, results: [], body: [] }] }))).toBe('function-params');
+    expect(ruleOf(minimalContract({ functions: [{ params, results: [], body: [] }] }))).toBe(
+      'function-params',
+    );
   });
 
   it('rejects unbounded or oversized tables and two tables', () => {
     expect(messageOf(minimalContract({ tables: [[1]] }))).toMatch(/unbound table/);
     expect(messageOf(minimalContract({ tables: [[1, 2501]] }))).toMatch(/too large max limit/);
-    expect(messageOf(minimalContract({ tables: [[1, 1], [1, 1]] }))).toMatch(/more than 1 table/);
+    expect(
+      messageOf(
+        minimalContract({
+          tables: [
+            [1, 1],
+            [1, 1],
+          ],
+        }),
+      ),
+    ).toMatch(/more than 1 table/);
     expect(ruleOf(minimalContract({ tables: [[1, 2500]] }))).toBe('ok');
   });
 
@@ -150,7 +193,9 @@ describe('check_wasm: hostile and non-conforming modules', () => {
   });
 
   it('rejects a capability the chain does not offer', () => {
-    const module = minimalContract({ functions: [{ params: [], results: [], body: [], export: 'requires_sha1' }] });
+    const module = minimalContract({
+      functions: [{ params: [], results: [], body: [], export: 'requires_sha1' }],
+    });
     expect(messageOf(module)).toMatch(/unavailable capabilities: \{"sha1"\}/);
   });
 
@@ -159,18 +204,38 @@ describe('check_wasm: hostile and non-conforming modules', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
         const prefixed = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...bytes]);
-        expect(['malformed', 'memory', 'wasm-feature', 'invalid-module', 'table', 'interface-version', 'start-section', 'required-export', 'unsupported-import', 'non-function-import', 'import-signature', 'function-results', 'function-params', 'function-locals', 'ok']).toContain(ruleOf(prefixed));
+        expect([
+          'malformed',
+          'memory',
+          'wasm-feature',
+          'invalid-module',
+          'table',
+          'interface-version',
+          'start-section',
+          'required-export',
+          'unsupported-import',
+          'non-function-import',
+          'import-signature',
+          'function-results',
+          'function-params',
+          'function-locals',
+          'ok',
+        ]).toContain(ruleOf(prefixed));
       }),
       { numRuns: 300 },
     );
   });
 
   it('rejects a module the engine does not validate', () => {
-    const module = minimalContract({ functions: [{ params: [], results: ['i32'], body: [], export: 'execute' }] });
+    const module = minimalContract({
+      functions: [{ params: [], results: ['i32'], body: [], export: 'execute' }],
+    });
     expect(ruleOf(module)).toBe('invalid-module');
   });
 
   it('builds modules the way the builder claims (sanity)', () => {
-    expect(WebAssembly.validate(buildModule({ functions: [{ params: [], results: [], body: [] }] }))).toBe(true);
+    expect(WebAssembly.validate(buildModule({ functions: [{ params: [], results: [], body: [] }] }))).toBe(
+      true,
+    );
   });
 });

@@ -2,11 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { functionType, parseModule, type ParsedModule } from '../binary/module';
-import {
-  GLOBAL_EXPORT_PREFIX,
-  INSTRUMENTATION_VERSION,
-  instrumentGas,
-} from '../gas/instrument';
+import { GLOBAL_EXPORT_PREFIX, INSTRUMENTATION_VERSION, instrumentGas } from '../gas/instrument';
 import { checkWasm } from '../validate/check-wasm';
 import { type CompiledContract } from '../vm/contract-code';
 

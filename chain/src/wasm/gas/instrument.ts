@@ -171,7 +171,11 @@ export function instrumentGas(module: ParsedModule): Uint8Array {
   const emitted = new Set<number>();
   const emitAbsentBefore = (order: number) => {
     for (const [id, patch] of patches) {
-      if (!emitted.has(id) && SECTION_ORDER.indexOf(id) < order && !module.sections.some((s) => s.id === id)) {
+      if (
+        !emitted.has(id) &&
+        SECTION_ORDER.indexOf(id) < order &&
+        !module.sections.some((s) => s.id === id)
+      ) {
         emitted.add(id);
         writeSection(out, id, patch(undefined));
       }
@@ -196,7 +200,11 @@ function planLayout(module: ParsedModule): Layout {
   const globals = importedCount(module, 'global') + module.globals.length;
   const functions = importedCount(module, 'func') + module.functionTypes.length;
   const existingGrowType = module.types.findIndex(
-    (type) => type.params.length === 1 && type.params[0] === 'i32' && type.results.length === 1 && type.results[0] === 'i32',
+    (type) =>
+      type.params.length === 1 &&
+      type.params[0] === 'i32' &&
+      type.results.length === 1 &&
+      type.results[0] === 'i32',
   );
   return {
     gasGlobal: globals,
@@ -274,9 +282,7 @@ function exportEntries(module: ParsedModule, layout: Layout): number[][] {
     globalExportEntry(DIRTY_LOW_EXPORT, layout.dirtyLowGlobal),
     globalExportEntry(DIRTY_HIGH_EXPORT, layout.dirtyHighGlobal),
     ...module.globals.flatMap((global, i) =>
-      global.mutable
-        ? [globalExportEntry(`${GLOBAL_EXPORT_PREFIX}${i}`, importedGlobals + i)]
-        : [],
+      global.mutable ? [globalExportEntry(`${GLOBAL_EXPORT_PREFIX}${i}`, importedGlobals + i)] : [],
     ),
   ];
 }
@@ -287,20 +293,75 @@ function growBody(layout: Layout): number[] {
   const bytes = encodeU32(layout.bytesGlobal);
   const [DELTA, OLD, NEW] = [0, 1, 2];
   const body = [
-    0x02, 0x01, I32, 0x01, I64, // locals: old (i32), new (i64)
-    OP.globalGet, ...pages, OP.localSet, OLD,
-    OP.localGet, OLD, OP.i64ExtendI32U, OP.localGet, DELTA, OP.i64ExtendI32U, OP.i64Add, OP.localSet, NEW,
-    OP.localGet, NEW, OP.i64Const, ...encodeI64(BigInt(MEMORY_MAX_PAGES)), OP.i64GtU,
-    OP.if, OP.emptyBlock, OP.i32Const, 0x7f, OP.return, OP.end,
-    OP.localGet, NEW, OP.memorySize, 0x00, OP.i64ExtendI32U, OP.i64GtU,
-    OP.if, OP.emptyBlock,
-    OP.localGet, NEW, OP.i32WrapI64, OP.memorySize, 0x00, OP.i32Sub, OP.memoryGrow, 0x00,
-    OP.i32Const, 0x7f, OP.i32Eq,
-    OP.if, OP.emptyBlock, OP.i32Const, 0x7f, OP.return, OP.end,
+    0x02,
+    0x01,
+    I32,
+    0x01,
+    I64, // locals: old (i32), new (i64)
+    OP.globalGet,
+    ...pages,
+    OP.localSet,
+    OLD,
+    OP.localGet,
+    OLD,
+    OP.i64ExtendI32U,
+    OP.localGet,
+    DELTA,
+    OP.i64ExtendI32U,
+    OP.i64Add,
+    OP.localSet,
+    NEW,
+    OP.localGet,
+    NEW,
+    OP.i64Const,
+    ...encodeI64(BigInt(MEMORY_MAX_PAGES)),
+    OP.i64GtU,
+    OP.if,
+    OP.emptyBlock,
+    OP.i32Const,
+    0x7f,
+    OP.return,
     OP.end,
-    OP.localGet, NEW, OP.i32WrapI64, OP.globalSet, ...pages,
-    OP.localGet, NEW, OP.i64Const, PAGE_SHIFT, OP.i64Shl, OP.globalSet, ...bytes,
-    OP.localGet, OLD,
+    OP.localGet,
+    NEW,
+    OP.memorySize,
+    0x00,
+    OP.i64ExtendI32U,
+    OP.i64GtU,
+    OP.if,
+    OP.emptyBlock,
+    OP.localGet,
+    NEW,
+    OP.i32WrapI64,
+    OP.memorySize,
+    0x00,
+    OP.i32Sub,
+    OP.memoryGrow,
+    0x00,
+    OP.i32Const,
+    0x7f,
+    OP.i32Eq,
+    OP.if,
+    OP.emptyBlock,
+    OP.i32Const,
+    0x7f,
+    OP.return,
+    OP.end,
+    OP.end,
+    OP.localGet,
+    NEW,
+    OP.i32WrapI64,
+    OP.globalSet,
+    ...pages,
+    OP.localGet,
+    NEW,
+    OP.i64Const,
+    PAGE_SHIFT,
+    OP.i64Shl,
+    OP.globalSet,
+    ...bytes,
+    OP.localGet,
+    OLD,
     OP.end,
   ];
   return [...encodeU32(body.length), ...body];
@@ -357,10 +418,22 @@ class Injector {
     let sequence = this.chargeCache.get(cost);
     if (sequence === undefined) {
       sequence = [
-        OP.globalGet, ...this.gas, OP.i64Const, ...encodeI64(BigInt(cost)), OP.i64Sub,
-        OP.globalSet, ...this.gas,
-        OP.globalGet, ...this.gas, OP.i64Const, 0x00, OP.i64LtS,
-        OP.if, OP.emptyBlock, OP.unreachable, OP.end,
+        OP.globalGet,
+        ...this.gas,
+        OP.i64Const,
+        ...encodeI64(BigInt(cost)),
+        OP.i64Sub,
+        OP.globalSet,
+        ...this.gas,
+        OP.globalGet,
+        ...this.gas,
+        OP.i64Const,
+        0x00,
+        OP.i64LtS,
+        OP.if,
+        OP.emptyBlock,
+        OP.unreachable,
+        OP.end,
       ];
       this.chargeCache.set(cost, sequence);
     }
@@ -370,28 +443,70 @@ class Injector {
   /** Traps unless [address + offset, address + offset + size) lies in the virtual memory. */
   private loadCheck(address: number[], end: bigint): number[] {
     return [
-      OP.localTee, ...address, OP.i64ExtendI32U,
-      OP.i64Const, ...encodeI64(end), OP.i64Add,
-      OP.globalGet, ...this.bytes, OP.i64GtU,
-      OP.if, OP.emptyBlock, OP.unreachable, OP.end,
-      OP.localGet, ...address,
+      OP.localTee,
+      ...address,
+      OP.i64ExtendI32U,
+      OP.i64Const,
+      ...encodeI64(end),
+      OP.i64Add,
+      OP.globalGet,
+      ...this.bytes,
+      OP.i64GtU,
+      OP.if,
+      OP.emptyBlock,
+      OP.unreachable,
+      OP.end,
+      OP.localGet,
+      ...address,
     ];
   }
 
   /** The load check, plus widening the dirty range to cover the store. */
   private storeCheck(address: number[], storeEnd: number[], end: bigint): number[] {
     return [
-      OP.localTee, ...address, OP.i64ExtendI32U,
-      OP.i64Const, ...encodeI64(end), OP.i64Add, OP.localTee, ...storeEnd,
-      OP.globalGet, ...this.bytes, OP.i64GtU,
-      OP.if, OP.emptyBlock, OP.unreachable, OP.end,
-      OP.localGet, ...storeEnd, OP.globalGet, ...this.dirtyHigh, OP.i64GtU,
-      OP.if, OP.emptyBlock, OP.localGet, ...storeEnd, OP.globalSet, ...this.dirtyHigh, OP.end,
-      OP.localGet, ...address, OP.i64ExtendI32U, OP.globalGet, ...this.dirtyLow, OP.i64LtU,
-      OP.if, OP.emptyBlock,
-      OP.localGet, ...address, OP.i64ExtendI32U, OP.globalSet, ...this.dirtyLow,
+      OP.localTee,
+      ...address,
+      OP.i64ExtendI32U,
+      OP.i64Const,
+      ...encodeI64(end),
+      OP.i64Add,
+      OP.localTee,
+      ...storeEnd,
+      OP.globalGet,
+      ...this.bytes,
+      OP.i64GtU,
+      OP.if,
+      OP.emptyBlock,
+      OP.unreachable,
       OP.end,
-      OP.localGet, ...address,
+      OP.localGet,
+      ...storeEnd,
+      OP.globalGet,
+      ...this.dirtyHigh,
+      OP.i64GtU,
+      OP.if,
+      OP.emptyBlock,
+      OP.localGet,
+      ...storeEnd,
+      OP.globalSet,
+      ...this.dirtyHigh,
+      OP.end,
+      OP.localGet,
+      ...address,
+      OP.i64ExtendI32U,
+      OP.globalGet,
+      ...this.dirtyLow,
+      OP.i64LtU,
+      OP.if,
+      OP.emptyBlock,
+      OP.localGet,
+      ...address,
+      OP.i64ExtendI32U,
+      OP.globalSet,
+      ...this.dirtyLow,
+      OP.end,
+      OP.localGet,
+      ...address,
     ];
   }
 
@@ -404,11 +519,7 @@ class Injector {
     if (access.stores === undefined) return this.loadCheck(address, end);
     const value = encodeU32(scratch + 1 + SCRATCH_VALUE_TYPES.indexOf(access.stores));
     const storeEnd = encodeU32(scratch + SCRATCH_STORE_END);
-    return [
-      OP.localSet, ...value,
-      ...this.storeCheck(address, storeEnd, end),
-      OP.localGet, ...value,
-    ];
+    return [OP.localSet, ...value, ...this.storeCheck(address, storeEnd, end), OP.localGet, ...value];
   }
 
   rewriteInstructions(bytes: Uint8Array, code: CodeBody, scratch: number, out: ByteSink): void {

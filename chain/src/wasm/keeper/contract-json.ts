@@ -127,7 +127,10 @@ function parseSubMsg(value: unknown): SubMsg {
   if (typeof replyOn !== 'string' || !REPLY_ON.has(replyOn)) {
     throw badResult('SubMsg.reply_on is invalid');
   }
-  if (gasLimit !== undefined && (typeof gasLimit !== 'number' || !Number.isSafeInteger(gasLimit) || gasLimit < 0)) {
+  if (
+    gasLimit !== undefined &&
+    (typeof gasLimit !== 'number' || !Number.isSafeInteger(gasLimit) || gasLimit < 0)
+  ) {
     throw badResult('SubMsg.gas_limit must be a u64');
   }
   const payload = value.payload ?? undefined;

@@ -60,8 +60,7 @@ function attributeCost(
 ): [number, number] {
   if (attributes.length === 0) return [0, freeTier];
   let bytes = attributes.reduce(
-    (sum, attribute) =>
-      sum + Buffer.byteLength(attribute.key) + Buffer.byteLength(attribute.value),
+    (sum, attribute) => sum + Buffer.byteLength(attribute.key) + Buffer.byteLength(attribute.value),
     0,
   );
   if (bytes <= freeTier) {
@@ -71,18 +70,11 @@ function attributeCost(
     bytes -= freeTier;
     freeTier = 0;
   }
-  return [
-    config.eventAttributeDataCost * bytes + config.eventPerAttributeCost * attributes.length,
-    freeTier,
-  ];
+  return [config.eventAttributeDataCost * bytes + config.eventPerAttributeCost * attributes.length, freeTier];
 }
 
 /** wasmd `EventCosts`: the free tier applies once across all attributes of a response. */
-export function eventCosts(
-  config: WasmGasConfig,
-  attributes: EventAttribute[],
-  events: WasmEvent[],
-): number {
+export function eventCosts(config: WasmGasConfig, attributes: EventAttribute[], events: WasmEvent[]): number {
   let [gas, freeTier] = attributeCost(config, attributes, config.eventAttributeDataFreeTier);
   for (const custom of events) {
     gas += config.customEventCost + Buffer.byteLength(custom.type) * config.eventAttributeDataCost;

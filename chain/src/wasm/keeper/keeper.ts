@@ -117,7 +117,8 @@ export interface Reply {
   id: number;
   payload: string;
   gasUsed: number;
-  result: { ok: { events: WasmEvent[]; data: string | null; msg_responses: MsgResponse[] } } | { error: string };
+  result:
+    { ok: { events: WasmEvent[]; data: string | null; msg_responses: MsgResponse[] } } | { error: string };
 }
 
 interface MsgResponse {
@@ -195,7 +196,10 @@ export class WasmKeeper {
     this.kvGas = options.kvGas ?? DEFAULT_KV_GAS;
     this.keyPrefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
     this.smartQueryGasLimit = options.smartQueryGasLimit ?? DEFAULT_SMART_QUERY_GAS_LIMIT;
-    this.uploadAccess = options.uploadAccess ?? { permission: AccessType.ACCESS_TYPE_EVERYBODY, addresses: [] };
+    this.uploadAccess = options.uploadAccess ?? {
+      permission: AccessType.ACCESS_TYPE_EVERYBODY,
+      addresses: [],
+    };
     this.instantiateDefault = options.instantiateDefaultPermission ?? AccessType.ACCESS_TYPE_EVERYBODY;
     this.instanceMode = options.instanceMode ?? 'restored';
   }
@@ -264,7 +268,9 @@ export class WasmKeeper {
       this.requireAddress(msg.sender, 'sender');
       this.requireAddress(msg.contract, 'contract');
       const funds = validateCoins(msg.funds);
-      return { data: this.executeContract(frame, msg.sender, msg.contract, msg.msg, funds) ?? new Uint8Array() };
+      return {
+        data: this.executeContract(frame, msg.sender, msg.contract, msg.msg, funds) ?? new Uint8Array(),
+      };
     });
   }
 
@@ -300,7 +306,14 @@ export class WasmKeeper {
       const info = this.contractInfo(frame, contract);
       frame.gas.consume(this.setupCost(msg.length), 'Loading CosmWasm module: sudo');
       const env = envJson(frame.block, contract, frame.txIndex);
-      const response = this.callForResponse(frame, contract, info.codeId, 'sudo', [env, msg], WASM_ERROR.executeFailed);
+      const response = this.callForResponse(
+        frame,
+        contract,
+        info.codeId,
+        'sudo',
+        [env, msg],
+        WASM_ERROR.executeFailed,
+      );
       frame.events.push(event('sudo', [[CONTRACT_ADDRESS_KEY, contract]]));
       return { data: this.handleResponse(frame, contract, response) ?? new Uint8Array() };
     });
@@ -318,10 +331,17 @@ export class WasmKeeper {
   queryRaw(q: WasmQueryContext, contract: string, key: Uint8Array): Uint8Array {
     const frame = this.queryFrame(q, createGasMeter(Number.MAX_SAFE_INTEGER));
     this.contractInfo(frame, contract);
-    return this.rawState(frame).contractStore(this.addresses.mustCanonicalize(contract)).get(key) ?? new Uint8Array();
+    return (
+      this.rawState(frame).contractStore(this.addresses.mustCanonicalize(contract)).get(key) ??
+      new Uint8Array()
+    );
   }
 
-  allContractState(q: WasmQueryContext, contract: string, page?: PageRequest): Page<{ key: Uint8Array; value: Uint8Array }> {
+  allContractState(
+    q: WasmQueryContext,
+    contract: string,
+    page?: PageRequest,
+  ): Page<{ key: Uint8Array; value: Uint8Array }> {
     const frame = this.queryFrame(q, createGasMeter(Number.MAX_SAFE_INTEGER));
     this.contractInfo(frame, contract);
     const store = this.rawState(frame).contractStore(this.addresses.mustCanonicalize(contract));
@@ -376,7 +396,8 @@ export class WasmKeeper {
 
   codes(store: KVStore, page?: PageRequest): Page<{ codeId: bigint; info: CodeInfo }> {
     const entries = [...this.plainState(store).codeInfos()].map(
-      ([codeId, info]) => [u64Key(Number(codeId)), { codeId, info }] as [Uint8Array, { codeId: bigint; info: CodeInfo }],
+      ([codeId, info]) =>
+        [u64Key(Number(codeId)), { codeId, info }] as [Uint8Array, { codeId: bigint; info: CodeInfo }],
     );
     return paginate(entries, page);
   }
@@ -452,7 +473,11 @@ export class WasmKeeper {
   }
 
   private validateAccessConfig(config: AccessConfig): void {
-    const known = [AccessType.ACCESS_TYPE_NOBODY, AccessType.ACCESS_TYPE_EVERYBODY, AccessType.ACCESS_TYPE_ANY_OF_ADDRESSES];
+    const known = [
+      AccessType.ACCESS_TYPE_NOBODY,
+      AccessType.ACCESS_TYPE_EVERYBODY,
+      AccessType.ACCESS_TYPE_ANY_OF_ADDRESSES,
+    ];
     if (!known.includes(config.permission)) {
       throw wasmError(WASM_ERROR.invalid, `unknown instantiate permission ${config.permission}`);
     }
@@ -612,7 +637,14 @@ export class WasmKeeper {
     if (compiled.migrateArity === 3) {
       args.push(toJsonBytes({ sender, old_migrate_version: null }));
     }
-    const response = this.callForResponse(frame, contract, newCodeId, 'migrate', args, WASM_ERROR.migrationFailed);
+    const response = this.callForResponse(
+      frame,
+      contract,
+      newCodeId,
+      'migrate',
+      args,
+      WASM_ERROR.migrationFailed,
+    );
     const state = this.state(frame);
     const canonical = this.addresses.mustCanonicalize(contract);
     const created = info.created ?? { blockHeight: 0n, txIndex: 0n };
@@ -638,7 +670,10 @@ export class WasmKeeper {
   private setAdmin(frame: Frame, sender: string, contract: string, newAdmin: string): void {
     const info = this.contractInfo(frame, contract);
     if (info.admin !== sender) throw unauthorized('can not modify contract');
-    this.state(frame).setContractInfo(this.addresses.mustCanonicalize(contract), { ...info, admin: newAdmin });
+    this.state(frame).setContractInfo(this.addresses.mustCanonicalize(contract), {
+      ...info,
+      admin: newAdmin,
+    });
     frame.events.push(
       event('update_contract_admin', [
         [CONTRACT_ADDRESS_KEY, contract],
@@ -657,7 +692,14 @@ export class WasmKeeper {
       gas_used: reply.gasUsed,
       result: reply.result,
     });
-    const response = this.callForResponse(frame, contract, info.codeId, 'reply', [env, json], WASM_ERROR.executeFailed);
+    const response = this.callForResponse(
+      frame,
+      contract,
+      info.codeId,
+      'reply',
+      [env, json],
+      WASM_ERROR.executeFailed,
+    );
     frame.events.push(event('reply', [[CONTRACT_ADDRESS_KEY, contract]]));
     return this.handleResponse(frame, contract, response);
   }
@@ -669,7 +711,11 @@ export class WasmKeeper {
     const dataLength = ok.data === null ? 0 : Buffer.from(ok.data, 'base64').length;
     let gas = 0;
     for (const sub of ok.events) gas += Buffer.byteLength(sub.type) * this.gasConfig.eventAttributeDataCost;
-    gas += eventCosts(this.gasConfig, ok.events.flatMap((sub) => sub.attributes), []);
+    gas += eventCosts(
+      this.gasConfig,
+      ok.events.flatMap((sub) => sub.attributes),
+      [],
+    );
     return gas + this.setupCost(dataLength);
   }
 
@@ -836,7 +882,8 @@ export class WasmKeeper {
           ? {
               ok: {
                 events: 'wasm' in sub.msg ? subFrame.events.filter((e) => e.type !== 'message') : [],
-                data: outcome.ok.data === null || outcome.ok.data.length === 0 ? null : base64(outcome.ok.data),
+                data:
+                  outcome.ok.data === null || outcome.ok.data.length === 0 ? null : base64(outcome.ok.data),
                 msg_responses: outcome.ok.msgResponses,
               },
             }
@@ -918,7 +965,10 @@ export class WasmKeeper {
         this.requireAddress(target, 'contract_addr');
         const data = this.migrateContract(frame, contract, target, toCodeId(body.new_code_id), bytes('msg'));
         const response = MsgMigrateContractResponse.encode({ data: data ?? new Uint8Array() }).finish();
-        return { data: response, msgResponses: [anyOf('/cosmwasm.wasm.v1.MsgMigrateContractResponse', response)] };
+        return {
+          data: response,
+          msgResponses: [anyOf('/cosmwasm.wasm.v1.MsgMigrateContractResponse', response)],
+        };
       }
       case 'update_admin': {
         const target = String(body.contract_addr);
@@ -926,7 +976,10 @@ export class WasmKeeper {
         this.requireAddress(admin, 'admin');
         this.setAdmin(frame, contract, target, admin);
         const response = MsgUpdateAdminResponse.encode({}).finish();
-        return { data: response, msgResponses: [anyOf('/cosmwasm.wasm.v1.MsgUpdateAdminResponse', response)] };
+        return {
+          data: response,
+          msgResponses: [anyOf('/cosmwasm.wasm.v1.MsgUpdateAdminResponse', response)],
+        };
       }
       case 'clear_admin': {
         this.setAdmin(frame, contract, String(body.contract_addr), '');
@@ -979,7 +1032,8 @@ function validateLabel(label: string): void {
   if (label.length > MAX_LABEL_LENGTH) {
     throw wasmError(WASM_ERROR.limit, `label cannot be longer than ${MAX_LABEL_LENGTH} characters`);
   }
-  if (label.trim() !== label) throw wasmError(WASM_ERROR.invalid, 'label must not start or end with whitespace');
+  if (label.trim() !== label)
+    throw wasmError(WASM_ERROR.invalid, 'label must not start or end with whitespace');
 }
 
 function validateSalt(salt: Uint8Array): Uint8Array {

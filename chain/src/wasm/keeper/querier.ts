@@ -15,9 +15,7 @@ export interface ChainQuerier {
   codeInfo(codeId: bigint): CodeInfo | undefined;
 }
 
-type SystemResult =
-  | { ok: { ok: string } | { error: string } }
-  | { error: Record<string, unknown> };
+type SystemResult = { ok: { ok: string } | { error: string } } | { error: Record<string, unknown> };
 
 class SystemError extends Error {
   constructor(readonly detail: Record<string, unknown>) {

@@ -1,8 +1,4 @@
-import {
-  CodeInfo,
-  ContractCodeHistoryEntry,
-  ContractInfo,
-} from 'cosmjs-types/cosmwasm/wasm/v1/types';
+import { CodeInfo, ContractCodeHistoryEntry, ContractInfo } from 'cosmjs-types/cosmwasm/wasm/v1/types';
 import { type KVStore } from '../../store/types';
 import { concatBytes, PrefixStore } from './stores';
 
@@ -32,8 +28,7 @@ function readU64be(bytes: Uint8Array, at = 0): bigint {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigUint64(at, false);
 }
 
-const key = (prefix: number, ...parts: Uint8Array[]) =>
-  concatBytes(new Uint8Array([prefix]), ...parts);
+const key = (prefix: number, ...parts: Uint8Array[]) => concatBytes(new Uint8Array([prefix]), ...parts);
 const lengthPrefix = (bytes: Uint8Array) => concatBytes(new Uint8Array([bytes.length]), bytes);
 
 /** Typed access to the wasm module's records in its store (all values protobuf, as in wasmd). */
@@ -113,11 +108,7 @@ export class WasmState {
 
   *history(address: Uint8Array): Iterable<ContractCodeHistoryEntry> {
     const prefix = key(PREFIX.history, address);
-    for (const [, value] of new PrefixStore(this.store, prefix).iterator(
-      undefined,
-      undefined,
-      'ascending',
-    )) {
+    for (const [, value] of new PrefixStore(this.store, prefix).iterator(undefined, undefined, 'ascending')) {
       yield ContractCodeHistoryEntry.decode(value);
     }
   }
@@ -162,7 +153,11 @@ const contractInfos = new Map<string, ContractInfo>();
  * the stored bytes themselves, so it can never answer for different contents. Callers get a
  * shallow copy to spread or change.
  */
-function decodeCached<T extends object>(cache: Map<string, T>, bytes: Uint8Array, decode: (b: Uint8Array) => T): T {
+function decodeCached<T extends object>(
+  cache: Map<string, T>,
+  bytes: Uint8Array,
+  decode: (b: Uint8Array) => T,
+): T {
   const cacheKey = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   let decoded = cache.get(cacheKey);
   if (decoded === undefined) {

@@ -1,6 +1,6 @@
 import { parseModule, type ParsedModule } from '../binary/module';
 import { ByteReader, WasmDecodeError } from '../binary/reader';
-import { Op, readInstruction, UNSUPPORTED_FEATURE } from '../binary/instructions';
+import { readInstruction, UNSUPPORTED_FEATURE } from '../binary/instructions';
 import { formatSignature, sameSignature, SUPPORTED_IMPORTS } from './imports';
 
 /** The static rules of cosmwasm-vm's `check_wasm` (plus the start-section rule), by name. */
@@ -153,10 +153,7 @@ function checkMemories(module: ParsedModule): void {
     fail('memory', 'Wasm contract must not import memory; it must define exactly one');
   }
   if (module.memories.length !== 1) {
-    fail(
-      'memory',
-      `Wasm contract must contain exactly one memory (found ${module.memories.length})`,
-    );
+    fail('memory', `Wasm contract must contain exactly one memory (found ${module.memories.length})`);
   }
   const memory = module.memories[0]!;
   if (memory.shared || memory.memory64) {
@@ -179,10 +176,7 @@ function checkInterfaceVersion(module: ParsedModule): void {
     fail('interface-version', 'Wasm contract missing a required marker export: interface_version_*');
   }
   if (markers.length > 1) {
-    fail(
-      'interface-version',
-      'Wasm contract contains more than one marker export: interface_version_*',
-    );
+    fail('interface-version', 'Wasm contract contains more than one marker export: interface_version_*');
   }
   const version = markers[0]!.name.slice(INTERFACE_VERSION_PREFIX.length);
   if (version !== '8') {

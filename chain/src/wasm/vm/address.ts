@@ -42,7 +42,8 @@ export class AddressCodec {
     let result = this.humanCache.get(key);
     if (result === undefined) {
       const formatError = verifyAddressFormat(canonical);
-      result = formatError === undefined ? { ok: toBech32(this.prefix, canonical, 256) } : { error: formatError };
+      result =
+        formatError === undefined ? { ok: toBech32(this.prefix, canonical, 256) } : { error: formatError };
       remember(this.humanCache, key, result);
     }
     return result;

@@ -93,8 +93,7 @@ export const secp256k1Verify = (h: Uint8Array, s: Uint8Array, p: Uint8Array) =>
   ecdsaVerify(secp256k1, h, s, p);
 export const secp256k1RecoverPubkey = (h: Uint8Array, s: Uint8Array, r: number) =>
   ecdsaRecover(secp256k1, h, s, r);
-export const secp256r1Verify = (h: Uint8Array, s: Uint8Array, p: Uint8Array) =>
-  ecdsaVerify(p256, h, s, p);
+export const secp256r1Verify = (h: Uint8Array, s: Uint8Array, p: Uint8Array) => ecdsaVerify(p256, h, s, p);
 export const secp256r1RecoverPubkey = (h: Uint8Array, s: Uint8Array, r: number) =>
   ecdsaRecover(p256, h, s, r);
 

@@ -1,12 +1,5 @@
 export type VmErrorKind =
-  | 'abort'
-  | 'trap'
-  | 'region'
-  | 'missing-export'
-  | 'write-denied'
-  | 'iterator'
-  | 'link'
-  | 'result';
+  'abort' | 'trap' | 'region' | 'missing-export' | 'write-denied' | 'iterator' | 'link' | 'result';
 
 /**
  * A contract call that failed inside the VM (panic, trap, bad memory handling). It is the

@@ -485,10 +485,7 @@ class ContractCall {
 
   private cryptoImports(): Record<string, (...args: never[]) => unknown> {
     const ecdsaVerify =
-      (
-        verify: typeof crypto.secp256k1Verify,
-        cost: bigint,
-      ): ((h: number, s: number, p: number) => number) =>
+      (verify: typeof crypto.secp256k1Verify, cost: bigint): ((h: number, s: number, p: number) => number) =>
       (hashPointer, signaturePointer, pubkeyPointer) => {
         const hash = this.readRegion(hashPointer, LIMIT.hash);
         const signature = this.readRegion(signaturePointer, LIMIT.ecdsaSignature);
@@ -536,9 +533,7 @@ class ContractCall {
         const signatures = this.readSections(signaturesPointer, (LIMIT.ed25519Signature + 4) * batch);
         const pubkeys = this.readSections(keysPointer, (LIMIT.ed25519Pubkey + 4) * batch);
         const cost =
-          pubkeys.length === 1
-            ? HOST_COSTS.ed25519BatchVerifyOnePubkey
-            : HOST_COSTS.ed25519BatchVerify;
+          pubkeys.length === 1 ? HOST_COSTS.ed25519BatchVerifyOnePubkey : HOST_COSTS.ed25519BatchVerify;
         this.charge(linearCost(cost, signatures.length));
         return this.cryptoCode(crypto.ed25519BatchVerify(messages, signatures, pubkeys));
       },
@@ -554,7 +549,12 @@ class ContractCall {
         this.charge(linearCost(HOST_COSTS.bls12381AggregateG2, count));
         return this.writePoint(outPointer, crypto.bls12381AggregateG2(points));
       },
-      bls12_381_pairing_equality: (psPointer: number, qsPointer: number, rPointer: number, sPointer: number) => {
+      bls12_381_pairing_equality: (
+        psPointer: number,
+        qsPointer: number,
+        rPointer: number,
+        sPointer: number,
+      ) => {
         const ps = this.readRegion(psPointer, LIMIT.blsAggregate);
         const qs = this.readRegion(qsPointer, LIMIT.blsAggregate);
         const r = this.readRegion(rPointer, crypto.BLS_G1_LENGTH);
@@ -563,13 +563,23 @@ class ContractCall {
         this.charge(linearCost(HOST_COSTS.bls12381PairingEquality, pairs));
         return this.cryptoCode(crypto.bls12381PairingEquality(ps, qs, r, s));
       },
-      bls12_381_hash_to_g1: (hashFunction: number, msgPointer: number, dstPointer: number, outPointer: number) => {
+      bls12_381_hash_to_g1: (
+        hashFunction: number,
+        msgPointer: number,
+        dstPointer: number,
+        outPointer: number,
+      ) => {
         const message = this.readRegion(msgPointer, LIMIT.blsMessage);
         const dst = this.readRegion(dstPointer, LIMIT.blsDst);
         this.charge(HOST_COSTS.bls12381HashToG1);
         return this.writePoint(outPointer, crypto.bls12381HashToG1(hashFunction, message, dst));
       },
-      bls12_381_hash_to_g2: (hashFunction: number, msgPointer: number, dstPointer: number, outPointer: number) => {
+      bls12_381_hash_to_g2: (
+        hashFunction: number,
+        msgPointer: number,
+        dstPointer: number,
+        outPointer: number,
+      ) => {
         const message = this.readRegion(msgPointer, LIMIT.blsMessage);
         const dst = this.readRegion(dstPointer, LIMIT.blsDst);
         this.charge(HOST_COSTS.bls12381HashToG2);

@@ -6,7 +6,9 @@ import { toBech32 } from '@cosmjs/encoding';
 
 export const PREFIX = 'n';
 export const CHAIN_ID = 'nyx-test';
-const CONTRACTS = require.resolve('@oraichain/common-contracts-build/package.json').replace(/package\.json$/, 'data/');
+const CONTRACTS = require
+  .resolve('@oraichain/common-contracts-build/package.json')
+  .replace(/package\.json$/, 'data/');
 
 export function contractWasm(name: string): Uint8Array {
   return new Uint8Array(readFileSync(`${CONTRACTS}${name}.wasm`));
@@ -40,7 +42,11 @@ export class Harness {
     return {
       store: this.store,
       gas: createGasMeter(gasLimit),
-      block: { height: this.height, timeNanos: 1_700_000_000_000_000_000n + BigInt(this.height) * 5_000_000_000n, chainId: CHAIN_ID },
+      block: {
+        height: this.height,
+        timeNanos: 1_700_000_000_000_000_000n + BigInt(this.height) * 5_000_000_000n,
+        chainId: CHAIN_ID,
+      },
       txIndex: 0,
     };
   }
@@ -63,7 +69,12 @@ export class Harness {
     return this.track(ctx, () => this.keeper.storeCode(ctx, { sender, wasmByteCode: wasm }).response.codeId);
   }
 
-  instantiate(sender: string, codeId: bigint, msg: unknown, options: { admin?: string; funds?: Coin[]; label?: string } = {}): { address: string; events: WasmEvent[] } {
+  instantiate(
+    sender: string,
+    codeId: bigint,
+    msg: unknown,
+    options: { admin?: string; funds?: Coin[]; label?: string } = {},
+  ): { address: string; events: WasmEvent[] } {
     const ctx = this.ctx();
     return this.track(ctx, () => {
       const outcome = this.keeper.instantiate(ctx, {
@@ -78,7 +89,13 @@ export class Harness {
     });
   }
 
-  execute(sender: string, contract: string, msg: unknown, funds: Coin[] = [], gasLimit?: number): { data: Uint8Array; events: WasmEvent[] } {
+  execute(
+    sender: string,
+    contract: string,
+    msg: unknown,
+    funds: Coin[] = [],
+    gasLimit?: number,
+  ): { data: Uint8Array; events: WasmEvent[] } {
     const ctx = this.ctx(gasLimit);
     return this.track(ctx, () => {
       const outcome = this.keeper.execute(ctx, { sender, contract, msg: json(msg), funds });
@@ -87,7 +104,11 @@ export class Harness {
   }
 
   query<T = unknown>(contract: string, msg: unknown): T {
-    const answer = this.keeper.querySmart({ store: this.store, block: this.ctx().block }, contract, json(msg));
+    const answer = this.keeper.querySmart(
+      { store: this.store, block: this.ctx().block },
+      contract,
+      json(msg),
+    );
     return JSON.parse(Buffer.from(answer).toString()) as T;
   }
 

@@ -26,7 +26,11 @@ const format = (coins: Coin[]) => coins.map((coin) => `${coin.amount}${coin.deno
 export class MemoryBank implements WasmBank {
   mint(ctx: { store: KVStore }, address: string, coins: Coin[]): void {
     for (const coin of coins) {
-      write(ctx.store, balanceKey(address, coin.denom), read(ctx.store, balanceKey(address, coin.denom)) + BigInt(coin.amount));
+      write(
+        ctx.store,
+        balanceKey(address, coin.denom),
+        read(ctx.store, balanceKey(address, coin.denom)) + BigInt(coin.amount),
+      );
       write(ctx.store, supplyKey(coin.denom), read(ctx.store, supplyKey(coin.denom)) + BigInt(coin.amount));
     }
   }
@@ -52,7 +56,9 @@ export class MemoryBank implements WasmBank {
     for (const coin of coins) {
       const have = read(ctx.store, balanceKey(address, coin.denom));
       if (have < BigInt(coin.amount)) {
-        throw new InsufficientFunds(`spendable balance ${have}${coin.denom} is smaller than ${coin.amount}${coin.denom}: insufficient funds`);
+        throw new InsufficientFunds(
+          `spendable balance ${have}${coin.denom} is smaller than ${coin.amount}${coin.denom}: insufficient funds`,
+        );
       }
       write(ctx.store, balanceKey(address, coin.denom), have - BigInt(coin.amount));
     }
@@ -61,12 +67,35 @@ export class MemoryBank implements WasmBank {
   send(ctx: WasmBankContext, from: string, to: string, amount: Coin[]): WasmEvent[] {
     this.debit(ctx, from, amount);
     for (const coin of amount) {
-      write(ctx.store, balanceKey(to, coin.denom), read(ctx.store, balanceKey(to, coin.denom)) + BigInt(coin.amount));
+      write(
+        ctx.store,
+        balanceKey(to, coin.denom),
+        read(ctx.store, balanceKey(to, coin.denom)) + BigInt(coin.amount),
+      );
     }
     return [
-      { type: 'coin_spent', attributes: [{ key: 'spender', value: from }, { key: 'amount', value: format(amount) }] },
-      { type: 'coin_received', attributes: [{ key: 'receiver', value: to }, { key: 'amount', value: format(amount) }] },
-      { type: 'transfer', attributes: [{ key: 'recipient', value: to }, { key: 'sender', value: from }, { key: 'amount', value: format(amount) }] },
+      {
+        type: 'coin_spent',
+        attributes: [
+          { key: 'spender', value: from },
+          { key: 'amount', value: format(amount) },
+        ],
+      },
+      {
+        type: 'coin_received',
+        attributes: [
+          { key: 'receiver', value: to },
+          { key: 'amount', value: format(amount) },
+        ],
+      },
+      {
+        type: 'transfer',
+        attributes: [
+          { key: 'recipient', value: to },
+          { key: 'sender', value: from },
+          { key: 'amount', value: format(amount) },
+        ],
+      },
     ];
   }
 
@@ -75,6 +104,14 @@ export class MemoryBank implements WasmBank {
     for (const coin of amount) {
       write(ctx.store, supplyKey(coin.denom), read(ctx.store, supplyKey(coin.denom)) - BigInt(coin.amount));
     }
-    return [{ type: 'burn', attributes: [{ key: 'burner', value: from }, { key: 'amount', value: format(amount) }] }];
+    return [
+      {
+        type: 'burn',
+        attributes: [
+          { key: 'burner', value: from },
+          { key: 'amount', value: format(amount) },
+        ],
+      },
+    ];
   }
 }

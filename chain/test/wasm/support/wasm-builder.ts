@@ -83,8 +83,10 @@ export function buildModule(def: ModuleDef): Uint8Array {
   const exports: number[][] = def.functions.flatMap((f, i) =>
     f.export ? [[...str(f.export), 0x00, ...u32(importCount + i)]] : [],
   );
-  if (def.exportMemory !== false && (def.memories ?? [[1]]).length > 0) exports.push([...str('memory'), 0x02, 0x00]);
-  const limits = ([min, max]: [number, number?]) => (max === undefined ? [0x00, ...u32(min)] : [0x01, ...u32(min), ...u32(max)]);
+  if (def.exportMemory !== false && (def.memories ?? [[1]]).length > 0)
+    exports.push([...str('memory'), 0x02, 0x00]);
+  const limits = ([min, max]: [number, number?]) =>
+    max === undefined ? [0x00, ...u32(min)] : [0x01, ...u32(min), ...u32(max)];
   const codes = def.functions.map((f) => {
     const locals = (f.locals ?? []).map((t) => [0x01, VAL[t]]);
     const body = [...vec(locals), ...f.body, 0x0b];
@@ -100,7 +102,12 @@ export function buildModule(def: ModuleDef): Uint8Array {
   const memories = def.memories ?? [[1]];
   if (memories.length > 0) out.push(...section(5, vec(memories.map(limits))));
   if (def.globals) {
-    out.push(...section(6, vec(def.globals.map((g) => [VAL[g.type], g.mutable ? 1 : 0, 0x41, ...s32(g.init), 0x0b]))));
+    out.push(
+      ...section(
+        6,
+        vec(def.globals.map((g) => [VAL[g.type], g.mutable ? 1 : 0, 0x41, ...s32(g.init), 0x0b])),
+      ),
+    );
   }
   out.push(...section(7, vec(exports)));
   if (def.start !== undefined) out.push(...section(8, u32(def.start)));
