@@ -17,6 +17,9 @@ import {
 } from '../../src/wasm/vm/crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { account, Harness } from './support/harness';
+import { allocateFunction, HEAP_START, OK_RESPONSE, StaticData } from './support/scripted-contract';
+import { buildModule, op } from './support/wasm-builder';
 
 const hashToCurve = JSON.parse(
   readFileSync(join(__dirname, 'vectors/bls12381-hash-to-curve.json'), 'utf8'),
@@ -196,5 +199,82 @@ describe('bls12-381', () => {
       const expected = bls.G1.Point.fromAffine({ x: BigInt(vector.x), y: BigInt(vector.y) }).toBytes(true);
       expect(result).toEqual({ ok: expected });
     }
+  });
+});
+
+describe('crypto imports called by a contract through Regions', () => {
+  it('secp256k1_verify returns 0/1 and secp256k1_recover_pubkey returns a Region in the low half', () => {
+    const secret = secp256k1.utils.randomPrivateKey();
+    const hash = sha256(message);
+    const signed = secp256k1.sign(hash, secret);
+    const publicKey = secp256k1.getPublicKey(secret, false);
+    const data = new StaticData();
+    const [h, s, p] = [hash, signed.toCompactRawBytes(), publicKey].map((bytes) =>
+      data.region(Buffer.from(bytes).toString('latin1'), 'latin1'),
+    );
+    const yes = data.region(JSON.stringify({ ok: Buffer.from('"valid"').toString('base64') }));
+    const no = data.region(JSON.stringify({ ok: Buffer.from('"invalid"').toString('base64') }));
+    const ok = data.region(JSON.stringify({ ok: OK_RESPONSE }));
+    const key = data.region('pubkey');
+    const wasm = buildModule({
+      imports: [
+        { name: 'secp256k1_verify', params: ['i32', 'i32', 'i32'], results: ['i32'] },
+        { name: 'secp256k1_recover_pubkey', params: ['i32', 'i32', 'i32'], results: ['i64'] },
+        { name: 'db_write', params: ['i32', 'i32'], results: [] },
+      ],
+      functions: [
+        allocateFunction(),
+        { params: ['i32'], results: [], body: [], export: 'deallocate' },
+        { params: [], results: [], body: [], export: 'interface_version_8' },
+        { params: ['i32', 'i32', 'i32'], results: ['i32'], body: op.i32(ok), export: 'instantiate' },
+        {
+          params: ['i32', 'i32'],
+          results: ['i32'],
+          export: 'query',
+          body: [
+            ...op.i32(h),
+            ...op.i32(s),
+            ...op.i32(p),
+            ...op.call(0),
+            0x45,
+            0x04,
+            0x7f,
+            ...op.i32(yes),
+            0x05,
+            ...op.i32(no),
+            0x0b,
+          ],
+        },
+        {
+          params: ['i32', 'i32', 'i32'],
+          results: ['i32'],
+          export: 'execute',
+          body: [
+            ...op.i32(key),
+            ...op.i32(h),
+            ...op.i32(s),
+            ...op.i32(signed.recovery!),
+            ...op.call(1),
+            0xa7,
+            ...op.call(2),
+            ...op.i32(ok),
+          ],
+        },
+      ],
+      memories: [[4]],
+      globals: [{ type: 'i32', mutable: true, init: HEAP_START }],
+      data: data.segments,
+    });
+    const harness = new Harness();
+    const owner = account(1);
+    const contract = harness.instantiate(owner, harness.upload(owner, wasm), {}).address;
+    expect(harness.query(contract, {})).toBe('valid');
+    harness.execute(owner, contract, {});
+    const stored = harness.keeper.queryRaw(
+      { store: harness.store, block: harness.ctx().block },
+      contract,
+      Buffer.from('pubkey'),
+    );
+    expect(Buffer.from(stored)).toEqual(Buffer.from(publicKey));
   });
 });

@@ -1,6 +1,8 @@
 import { OutOfGasError } from '../../src/gas/types';
-import { WasmKeeperError } from '../../src/wasm';
-import { account, attributes, Harness } from './support/harness';
+import { MsgInstantiateContract2Response } from 'cosmjs-types/cosmwasm/wasm/v1/tx';
+import { predictableContractAddress, WasmKeeperError } from '../../src/wasm';
+import { toBech32 } from '@cosmjs/encoding';
+import { account, attributes, Harness, PREFIX } from './support/harness';
 import { OK_RESPONSE, scriptedContract } from './support/scripted-contract';
 
 const alice = account(1);
@@ -27,13 +29,14 @@ describe('failing contracts and submessages', () => {
   const h = new Harness();
   let target: string;
   let caller: string;
+  let targetCode: bigint;
   const raw = (contract: string, key: string) =>
     text(
       h.keeper.queryRaw({ store: h.store, block: h.ctx().block }, contract, new TextEncoder().encode(key)),
     );
 
   beforeAll(() => {
-    const targetCode = h.upload(
+    targetCode = h.upload(
       alice,
       scriptedContract({
         responses: {
@@ -56,6 +59,28 @@ describe('failing contracts and submessages', () => {
           },
           k: { ...OK_RESPONSE, attributes: [{ key: '_reserved', value: 'x' }] },
           t: { ...OK_RESPONSE, events: [{ type: ' ab ', attributes: [] }] },
+          i: {
+            ...OK_RESPONSE,
+            messages: [
+              {
+                id: 9,
+                msg: {
+                  wasm: {
+                    instantiate2: {
+                      admin: null,
+                      code_id: 1,
+                      label: 'child',
+                      msg: b64({}),
+                      funds: [],
+                      salt: bytes64('salt'),
+                    },
+                  },
+                },
+                gas_limit: null,
+                reply_on: 'success',
+              },
+            ],
+          },
           e: {
             ...OK_RESPONSE,
             attributes: [{ key: ' action ', value: ' spaced ' }],
@@ -168,5 +193,22 @@ describe('failing contracts and submessages', () => {
         ],
       },
     ]);
+  });
+
+  it('instantiates a contract from a contract with instantiate2 at the predictable address', () => {
+    const { events } = h.execute(alice, caller, 'instantiate');
+    const child = attributes(events, 'instantiate')[0]!._contract_address!;
+    const checksum = h.keeper.getCodeInfo(h.store, targetCode)!.codeHash;
+    const creator = h.keeper.addresses.mustCanonicalize(caller);
+    expect(child).toBe(
+      toBech32(PREFIX, predictableContractAddress(checksum, creator, Buffer.from('salt'), new Uint8Array())),
+    );
+    expect(h.keeper.getContractInfo(h.store, child)).toMatchObject({ creator: caller, label: 'child' });
+    const reply = JSON.parse(raw(caller, 'r'));
+    const response = MsgInstantiateContract2Response.decode(Buffer.from(reply.result.ok.data, 'base64'));
+    expect(response.address).toBe(child);
+    expect(reply.result.ok.msg_responses[0].type_url).toBe(
+      '/cosmwasm.wasm.v1.MsgInstantiateContract2Response',
+    );
   });
 });

@@ -18,15 +18,15 @@ const IMPORTS = [
 ] as const;
 const DB_WRITE = 1;
 const ABORT = 2;
-const HEAP_START = 65536;
+export const HEAP_START = 65536;
 
-class StaticData {
+export class StaticData {
   private next = 1024;
   readonly segments: { offset: number; bytes: number[] }[] = [];
 
   /** Places bytes and a Region pointing at them; returns the Region's address. */
-  region(text: string): number {
-    const bytes = [...Buffer.from(text)];
+  region(text: string, encoding: BufferEncoding = 'utf8'): number {
+    const bytes = [...Buffer.from(text, encoding)];
     const dataAt = this.next;
     const regionAt = dataAt + bytes.length;
     const header = Buffer.alloc(12);
@@ -38,6 +38,38 @@ class StaticData {
     if (this.next > HEAP_START) throw new Error('static data too large');
     return regionAt;
   }
+}
+
+/** A bump allocator over global 0 (which starts at HEAP_START), as `allocate` must behave. */
+export function allocateFunction(): FuncDef {
+  return {
+    params: ['i32'],
+    results: ['i32'],
+    locals: ['i32'],
+    export: 'allocate',
+    body: [
+      ...op.globalGet(0),
+      ...op.localSet(1),
+      ...op.localGet(1),
+      ...op.localGet(1),
+      ...op.i32(12),
+      ...op.i32Add,
+      ...op.i32Store(0),
+      ...op.localGet(1),
+      ...op.localGet(0),
+      ...op.i32Store(4),
+      ...op.localGet(1),
+      ...op.i32(0),
+      ...op.i32Store(8),
+      ...op.globalGet(0),
+      ...op.i32(12),
+      ...op.i32Add,
+      ...op.localGet(0),
+      ...op.i32Add,
+      ...op.globalSet(0),
+      ...op.localGet(1),
+    ],
+  };
 }
 
 export function scriptedContract(options: ScriptOptions = {}): Uint8Array {
@@ -64,34 +96,7 @@ export function scriptedContract(options: ScriptOptions = {}): Uint8Array {
     ...op.end,
   ]);
   const functions: FuncDef[] = [
-    {
-      params: ['i32'],
-      results: ['i32'],
-      locals: ['i32'],
-      export: 'allocate',
-      body: [
-        ...op.globalGet(0),
-        ...op.localSet(1),
-        ...op.localGet(1),
-        ...op.localGet(1),
-        ...op.i32(12),
-        ...op.i32Add,
-        ...op.i32Store(0),
-        ...op.localGet(1),
-        ...op.localGet(0),
-        ...op.i32Store(4),
-        ...op.localGet(1),
-        ...op.i32(0),
-        ...op.i32Store(8),
-        ...op.globalGet(0),
-        ...op.i32(12),
-        ...op.i32Add,
-        ...op.localGet(0),
-        ...op.i32Add,
-        ...op.globalSet(0),
-        ...op.localGet(1),
-      ],
-    },
+    allocateFunction(),
     { params: ['i32'], results: [], body: [], export: 'deallocate' },
     { params: [], results: [], body: [], export: 'interface_version_8' },
     { params: ['i32', 'i32', 'i32'], results: ['i32'], body: op.i32(ok), export: 'instantiate' },
