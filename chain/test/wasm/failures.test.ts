@@ -81,6 +81,10 @@ describe('failing contracts and submessages', () => {
               },
             ],
           },
+          b: {
+            ...OK_RESPONSE,
+            messages: [{ id: 0, msg: { bank: { send: { to_address: alice } } }, reply_on: 'never' }],
+          },
           e: {
             ...OK_RESPONSE,
             attributes: [{ key: ' action ', value: ' spaced ' }],
@@ -210,5 +214,13 @@ describe('failing contracts and submessages', () => {
     expect(reply.result.ok.msg_responses[0].type_url).toBe(
       '/cosmwasm.wasm.v1.MsgInstantiateContract2Response',
     );
+  });
+
+  it('fails a malformed message from a contract as a message error, not a node error', () => {
+    const before = h.store.snapshot();
+    expect(() => h.execute(alice, caller, 'bank')).toThrow(
+      expect.objectContaining({ codespace: 'sdk', code: 10 }),
+    );
+    expect(h.store.snapshot()).toEqual(before);
   });
 });

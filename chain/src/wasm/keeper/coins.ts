@@ -6,6 +6,7 @@ const AMOUNT = /^[0-9]{1,78}$/;
 
 /** sdk.Coins.Validate: valid denoms, positive amounts, sorted by denom without duplicates. */
 export function validateCoins(coins: Coin[]): Coin[] {
+  if (!Array.isArray(coins)) throw new WasmKeeperError('sdk', 10, 'coins must be a list: invalid coins');
   let previous = '';
   for (const coin of coins) {
     const valid =

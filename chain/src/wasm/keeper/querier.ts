@@ -1,6 +1,7 @@
 import { type CodeInfo, type ContractInfo } from 'cosmjs-types/cosmwasm/wasm/v1/types';
 import { OutOfGasError } from '../../gas/types';
 import { base64, decodeBase64Field, toJsonBytes } from './contract-json';
+import { VmError } from '../vm/errors';
 import { redactError, WASM_ERROR } from './errors';
 import { type Coin } from './types';
 
@@ -86,8 +87,15 @@ function route(request: Uint8Array, keeper: ChainQuerier): Uint8Array {
   const inner = variant(body);
   if (inner === undefined) throw unsupported(module);
   const [kind, args] = inner;
-  if (module === 'bank') return bankQuery(kind, args, keeper);
-  if (module === 'wasm') return wasmQuery(kind, args, keeper);
+  try {
+    if (module === 'bank') return bankQuery(kind, args, keeper);
+    if (module === 'wasm') return wasmQuery(kind, args, keeper);
+  } catch (error) {
+    if (error instanceof VmError) {
+      throw new SystemError({ invalid_request: { error: error.message, request: base64(request) } });
+    }
+    throw error;
+  }
   throw unsupported(module);
 }
 
