@@ -89,13 +89,13 @@ export default defineSuite({
     await measureRate(oursNewInstances, { ...warm, minIterations: 300 });
     // many short alternating windows, so load from other processes falls on both sides alike;
     // each side's figure is the median of its windows
-    const options = { minDurationMs: 400, minIterations: 20, warmupIterations: 0, signal: ctx.signal };
+    const options = { minDurationMs: 300, minIterations: 20, warmupIterations: 0, signal: ctx.signal };
     ctx.progress('measuring cw20 transfers');
     const rates = { ours: [] as number[], theirs: [] as number[], oursNew: [] as number[] };
-    for (let round = 0; round < 12; round++) {
+    for (let round = 0; round < 20; round++) {
       rates.ours.push((await measureRate(ours, options)).opsPerSecond);
       rates.theirs.push((await measureRate(theirs, options)).opsPerSecond);
-      if (round % 3 === 0) rates.oursNew.push((await measureRate(oursNewInstances, options)).opsPerSecond);
+      if (round % 4 === 0) rates.oursNew.push((await measureRate(oursNewInstances, options)).opsPerSecond);
     }
     const best = {
       ours: median(rates.ours.sort((a, b) => a - b)),

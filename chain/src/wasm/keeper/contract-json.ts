@@ -27,16 +27,18 @@ export function toJsonBytes(value: unknown): Uint8Array {
   return encoder.encode(JSON.stringify(value));
 }
 
+// Env and MessageInfo are built for every call, so they are written out by hand rather than
+// through an intermediate object.
 export function envJson(block: BlockInfo, contract: string, txIndex: number | undefined): Uint8Array {
-  return toJsonBytes({
-    block: { height: block.height, time: block.timeNanos.toString(), chain_id: block.chainId },
-    transaction: txIndex === undefined ? null : { index: txIndex },
-    contract: { address: contract },
-  });
+  const transaction = txIndex === undefined ? 'null' : `{"index":${txIndex}}`;
+  return encoder.encode(
+    `{"block":{"height":${block.height},"time":"${block.timeNanos}","chain_id":${JSON.stringify(block.chainId)}},` +
+      `"transaction":${transaction},"contract":{"address":${JSON.stringify(contract)}}}`,
+  );
 }
 
 export function infoJson(sender: string, funds: Coin[]): Uint8Array {
-  return toJsonBytes({ sender, funds });
+  return encoder.encode(`{"sender":${JSON.stringify(sender)},"funds":${JSON.stringify(funds)}}`);
 }
 
 function badResult(detail: string): VmError {

@@ -9,7 +9,11 @@ function inRange(key: string, start: string | undefined, end: string | undefined
 }
 
 abstract class MemoryBase implements BranchableStore {
+  /** Lookup by the already-encoded key, so nested branches encode a key once. */
+  abstract getEncoded(key: string): Uint8Array | undefined;
   abstract get(key: Uint8Array): Uint8Array | undefined;
+  /** Write by encoded key (`undefined` deletes); values are already private copies. */
+  abstract setEncoded(key: string, value: Uint8Array | undefined): void;
   abstract set(key: Uint8Array, value: Uint8Array): void;
   abstract delete(key: Uint8Array): void;
   abstract entries(start: string | undefined, end: string | undefined): Map<string, Uint8Array>;
@@ -33,16 +37,25 @@ abstract class MemoryBase implements BranchableStore {
 export class MemoryStore extends MemoryBase {
   readonly data = new Map<string, Uint8Array>();
 
+  getEncoded(key: string): Uint8Array | undefined {
+    return this.data.get(key);
+  }
+
   get(key: Uint8Array): Uint8Array | undefined {
     return this.data.get(toKey(key));
   }
 
   set(key: Uint8Array, value: Uint8Array): void {
-    this.data.set(toKey(key), value.slice());
+    this.setEncoded(toKey(key), value.slice());
   }
 
   delete(key: Uint8Array): void {
-    this.data.delete(toKey(key));
+    this.setEncoded(toKey(key), undefined);
+  }
+
+  setEncoded(key: string, value: Uint8Array | undefined): void {
+    if (value === undefined) this.data.delete(key);
+    else this.data.set(key, value);
   }
 
   entries(start: string | undefined, end: string | undefined): Map<string, Uint8Array> {
@@ -64,9 +77,12 @@ class MemoryBranch extends MemoryBase implements StoreBranch {
     super();
   }
 
+  getEncoded(key: string): Uint8Array | undefined {
+    return this.writes.has(key) ? this.writes.get(key) : this.parent.getEncoded(key);
+  }
+
   get(key: Uint8Array): Uint8Array | undefined {
-    const k = toKey(key);
-    return this.writes.has(k) ? this.writes.get(k) : this.parent.get(key);
+    return this.getEncoded(toKey(key));
   }
 
   set(key: Uint8Array, value: Uint8Array): void {
@@ -75,6 +91,10 @@ class MemoryBranch extends MemoryBase implements StoreBranch {
 
   delete(key: Uint8Array): void {
     this.writes.set(toKey(key), undefined);
+  }
+
+  setEncoded(key: string, value: Uint8Array | undefined): void {
+    this.writes.set(key, value);
   }
 
   entries(start: string | undefined, end: string | undefined): Map<string, Uint8Array> {
@@ -88,10 +108,7 @@ class MemoryBranch extends MemoryBase implements StoreBranch {
   }
 
   write(): void {
-    for (const [key, value] of this.writes) {
-      if (value === undefined) this.parent.delete(fromKey(key));
-      else this.parent.set(fromKey(key), value);
-    }
+    for (const [key, value] of this.writes) this.parent.setEncoded(key, value);
     this.writes.clear();
   }
 }
