@@ -4,7 +4,9 @@
 //   integration  <package>/test/integration/**/*.test.ts — real sockets, child processes, a chain
 // Run one package with `npx jest chain/` or one tier with `npm run test:unit`.
 
-// Dependencies that ship only ES modules must be transformed to CommonJS for jest.
+// Dependencies that ship only ES modules must be transformed to CommonJS for jest. The pattern
+// looks at the innermost node_modules segment only, so a nested copy (for example
+// @cosmjs/encoding/node_modules/@scure/base) is transformed too.
 const esmOnlyDependencies = ['@noble', '@scure', 'smol-toml'];
 
 const swcTransform = [
@@ -18,7 +20,7 @@ const swcTransform = [
 const shared = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j)s$': swcTransform },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyDependencies.join('|')})/)`],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyDependencies.join('|')})/)(?!.*/node_modules/)`],
   testPathIgnorePatterns: ['/node_modules/', '/fixtures/'],
   modulePathIgnorePatterns: ['<rootDir>/.tsbuild/'],
   testEnvironment: 'node',
