@@ -156,9 +156,11 @@ export class Fields {
     return this.readBinary(key, false);
   }
 
-  /** Any JSON value (for nested structures the caller decodes itself). */
+  /** Any JSON value, null included (for nested structures the caller decodes itself). */
   value(key: string): JsonValue {
-    const value = this.lookup(key, true);
+    this.used.push(key);
+    const value = this.object.get(key);
+    if (value === null) this.fail('missing field `' + key + '`');
     return value !== null ? value : JsonValue.nullValue();
   }
 

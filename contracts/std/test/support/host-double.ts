@@ -96,10 +96,6 @@ export class HostDouble {
     private readonly querier: Querier = () => ({ error: { unsupported_request: { kind: 'no querier' } } }),
   ) {}
 
-  static async fromBytes(wasm: Uint8Array, env: BlockEnv, querier?: Querier): Promise<HostDouble> {
-    return new HostDouble(await WebAssembly.compile(new Uint8Array(wasm)), env, querier);
-  }
-
   /** Committed state as [key, value] pairs in key order. */
   entries(): Array<[Uint8Array, Uint8Array]> {
     return [...this.store.keys()]

@@ -24,6 +24,10 @@ export function defaultEnv(): BlockEnv {
   };
 }
 
+let compiled: Promise<WebAssembly.Module> | undefined;
+
+/** A fresh contract (empty store) on the host; the module is compiled once per test file. */
 export async function startTestbed(querier?: Querier): Promise<HostDouble> {
-  return HostDouble.fromBytes(readFileSync(TESTBED_WASM), defaultEnv(), querier);
+  compiled ??= WebAssembly.compile(readFileSync(TESTBED_WASM));
+  return new HostDouble(await compiled, defaultEnv(), querier);
 }
