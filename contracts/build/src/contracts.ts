@@ -8,6 +8,7 @@ export interface ContractSource {
 
 export const CONTRACTS: readonly ContractSource[] = [
   { name: 'std_testbed', entry: 'contracts/std/testbed/contract.ts' },
+  { name: 'vesting', entry: 'contracts/vesting/assembly/contract.ts' },
 ];
 
 /** Exports every nymts contract has on top of what wasmd requires. */

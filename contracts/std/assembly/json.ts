@@ -49,6 +49,24 @@ export class JsonValue {
     return v;
   }
 
+  static object(): JsonValue {
+    const v = new JsonValue();
+    v.kind = JsonKind.Object;
+    return v;
+  }
+
+  /** Sets member `key` of an object being built (replacing an existing one). */
+  set(key: string, value: JsonValue): JsonValue {
+    if (this.kind !== JsonKind.Object) abort('JsonValue.set on a non-object');
+    const at = this.keys.indexOf(key);
+    if (at >= 0) this.items[at] = value;
+    else {
+      this.keys.push(key);
+      this.items.push(value);
+    }
+    return this;
+  }
+
   get isNull(): bool {
     return this.kind === JsonKind.Null;
   }
