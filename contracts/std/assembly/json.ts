@@ -333,6 +333,7 @@ class Parser {
     }
     while (true) {
       this.skipWhitespace();
+      if (this.peek() < 0) return this.fail('EOF while parsing an object');
       if (this.peek() !== 0x22) return this.fail('key must be a string');
       const key = this.parseString();
       if (this.error !== null) return v;

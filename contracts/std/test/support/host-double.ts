@@ -89,6 +89,8 @@ export class HostDouble {
   /** Committed state, hex key → value. */
   private readonly store = new Map<string, Uint8Array>();
   readonly debugMessages: string[] = [];
+  /** How many db_write/db_remove calls the last call made (kept or not). */
+  lastCallWrites = 0;
 
   constructor(
     private readonly module: WebAssembly.Module,
@@ -133,6 +135,7 @@ export class HostDouble {
   /** Calls an entry point with JSON arguments given as values or as raw bytes. */
   call(entry: string, args: Array<unknown>): ContractResult {
     const pending = new Map(this.store);
+    this.lastCallWrites = 0;
     const instance: WebAssembly.Instance = new WebAssembly.Instance(this.module, {
       env: this.imports(pending, () => memory),
     });
@@ -179,9 +182,11 @@ export class HostDouble {
         return value === undefined ? 0 : memoryOf().write(value);
       },
       db_write: (keyPtr, valuePtr) => {
+        this.lastCallWrites++;
         pending.set(hex(memoryOf().read(keyPtr)), memoryOf().read(valuePtr));
       },
       db_remove: (ptr) => {
+        this.lastCallWrites++;
         pending.delete(hex(memoryOf().read(ptr)));
       },
       db_scan: (startPtr, endPtr, order) => {
