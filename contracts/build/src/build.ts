@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import type * as Prettier from 'prettier';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkWasm } from './check-wasm';
 import { compileContract } from './compile';
 import { CONTRACTS, ENTRY_POINTS, type ContractSource } from './contracts';
+import { type ContractIdl } from './schema';
 
 export const REPOSITORY_ROOT = resolve(__dirname, '../../..');
 export const ARTIFACTS_DIR = join(REPOSITORY_ROOT, 'contracts/artifacts');
@@ -40,13 +42,35 @@ async function buildOne(source: ContractSource, outDir: string): Promise<Artifac
   return { name: source.name, file, sha256: sha256Hex(wasm), size: wasm.length };
 }
 
-/** Compiles every contract into `outDir` with its checksums file; refuses artifacts that fail the checks. */
-export async function buildContracts(outDir: string = ARTIFACTS_DIR): Promise<Artifact[]> {
+/** A contract's schema file as it must be committed (formatted as prettier formats it). */
+export async function renderSchema(source: ContractSource): Promise<string | null> {
+  if (source.schema === undefined) return null;
+  const { idl } = require(join(REPOSITORY_ROOT, source.schema.definition)) as { idl: ContractIdl };
+  const output = join(REPOSITORY_ROOT, source.schema.output);
+  const prettier = require('prettier') as typeof Prettier;
+  const options = await prettier.resolveConfig(output);
+  return prettier.format(JSON.stringify(idl), { ...options, filepath: output });
+}
+
+/**
+ * Compiles every contract into `outDir` with its checksums file, refusing artifacts that fail the
+ * checks, and writes each contract's schema next to its sources.
+ */
+export async function buildContracts(
+  outDir: string = ARTIFACTS_DIR,
+  writeSchemas = true,
+): Promise<Artifact[]> {
   await mkdir(outDir, { recursive: true });
   const artifacts: Artifact[] = [];
   // One at a time: the compiler keeps global state per run and the machine has two cores anyway.
   for (const source of CONTRACTS) artifacts.push(await buildOne(source, outDir));
   await writeFile(join(outDir, CHECKSUMS_FILE), formatChecksums(artifacts));
+  if (writeSchemas) {
+    for (const source of CONTRACTS) {
+      const schema = await renderSchema(source);
+      if (schema !== null) await writeFile(join(REPOSITORY_ROOT, source.schema!.output), schema);
+    }
+  }
   return artifacts;
 }
 
@@ -62,8 +86,15 @@ async function readOrNull(path: string): Promise<Buffer | null> {
 export async function verifyArtifacts(committedDir: string = ARTIFACTS_DIR): Promise<string[]> {
   const scratch = await mkdtemp(join(tmpdir(), 'nymts-contracts-'));
   try {
-    const rebuilt = await buildContracts(scratch);
+    const rebuilt = await buildContracts(scratch, false);
     const differences: string[] = [];
+    for (const source of CONTRACTS) {
+      const schema = await renderSchema(source);
+      if (schema === null) continue;
+      const committed = await readOrNull(join(REPOSITORY_ROOT, source.schema!.output));
+      if (committed === null || committed.toString('utf8') !== schema)
+        differences.push(`${source.schema!.output} is stale`);
+    }
     for (const file of [...rebuilt.map((a) => a.file), CHECKSUMS_FILE]) {
       const committed = await readOrNull(join(committedDir, file));
       const fresh = await readFile(join(scratch, file));

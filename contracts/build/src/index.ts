@@ -14,3 +14,5 @@ export { ASSEMBLYSCRIPT_VERSION, compileContract, COMPILER_FLAGS } from './compi
 export { CONTRACTS, ENTRY_POINTS } from './contracts';
 export type { ContractSource } from './contracts';
 export { WasmFormatError } from './wasm-reader';
+export { optional, required, root, s, struct, taggedEnum, variantNames } from './schema';
+export type { ContractIdl, Field, JsonSchema, Variant } from './schema';
