@@ -1,6 +1,7 @@
 import {
   Bound,
   decodeVariant,
+  ed25519Verify,
   Decimal,
   Entry,
   Env,
@@ -17,6 +18,7 @@ import {
   Order,
   pageLimit,
   querySmart,
+  secp256k1Verify,
   Result,
   splitKey,
   Uint128,
@@ -38,6 +40,7 @@ const VARIANTS = [
   'env',
   'page',
   'query_other',
+  'verify',
 ];
 const DEFAULT_LIMIT: u32 = 10;
 const MAX_LIMIT: u32 = 30;
@@ -219,6 +222,23 @@ function math(f: Fields): Result<Uint8Array> {
   return jsonAnswer(w);
 }
 
+function verify(f: Fields): Result<Uint8Array> {
+  const scheme = f.string('scheme');
+  const message = f.binary('message');
+  const signature = f.binary('signature');
+  const publicKey = f.binary('public_key');
+  const problem = f.finish();
+  if (problem !== null) return Result.err<Uint8Array>(problem);
+  let valid: Result<bool>;
+  if (scheme === 'ed25519') valid = ed25519Verify(message, signature, publicKey);
+  else if (scheme === 'secp256k1') valid = secp256k1Verify(message, signature, publicKey);
+  else return Result.err<Uint8Array>('unknown scheme ' + scheme);
+  if (valid.isErr) return valid.cast<Uint8Array>();
+  const w = new JsonWriter();
+  w.beginObject().key('valid').bool(valid.value).endObject();
+  return jsonAnswer(w);
+}
+
 function envAnswer(env: Env): Result<Uint8Array> {
   const w = new JsonWriter().beginObject();
   w.key('height').u64(env.block.height).key('time_seconds').u64(env.block.timeSeconds);
@@ -255,6 +275,7 @@ export function query(env: Env, msg: JsonValue): Result<Uint8Array> {
   }
   if (name === 'math') return math(f);
   if (name === 'env') return envAnswer(env);
+  if (name === 'verify') return verify(f);
   if (name === 'page') {
     const limit = limitOf(f);
     const w = new JsonWriter();

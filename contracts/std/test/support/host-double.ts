@@ -4,6 +4,8 @@
 // per call and keeps a call's writes only when the call succeeds. It does no gas metering and no
 // upload validation (contracts/build's checker covers that).
 import { fromBech32, toBech32, toHex } from '@cosmjs/encoding';
+import { secp256k1 } from '@noble/curves/secp256k1';
+import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 
 export interface BlockEnv {
   height: number;
@@ -25,6 +27,8 @@ export class ContractAbort extends Error {
 }
 
 const BECH32_PREFIX = 'n';
+// DER SubjectPublicKeyInfo header of a raw 32-byte Ed25519 public key (RFC 8410).
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -226,6 +230,29 @@ export class HostDouble {
         if (data.length !== 20 && data.length !== 32) return fail(`invalid canonical length ${data.length}`);
         memoryOf().fill(destinationPtr, encoder.encode(toBech32(BECH32_PREFIX, data)));
         return 0;
+      },
+      ed25519_verify: (messagePtr, signaturePtr, publicKeyPtr) => {
+        const publicKey = memoryOf().read(publicKeyPtr);
+        const signature = memoryOf().read(signaturePtr);
+        if (publicKey.length !== 32) return 3; // an error code (> 1), as the real host answers bad input
+        if (signature.length !== 64) return 4;
+        const key = createPublicKey({
+          key: Buffer.concat([ED25519_SPKI_PREFIX, publicKey]),
+          format: 'der',
+          type: 'spki',
+        });
+        return nodeVerify(null, memoryOf().read(messagePtr), key, signature) ? 0 : 1;
+      },
+      secp256k1_verify: (hashPtr, signaturePtr, publicKeyPtr) => {
+        const hash = memoryOf().read(hashPtr);
+        const signature = memoryOf().read(signaturePtr);
+        if (hash.length !== 32) return 3;
+        if (signature.length !== 64) return 4;
+        try {
+          return secp256k1.verify(signature, hash, memoryOf().read(publicKeyPtr), { lowS: false }) ? 0 : 1;
+        } catch {
+          return 5;
+        }
       },
       query_chain: (ptr) => {
         const request = JSON.parse(text(ptr)) as unknown;
