@@ -8,8 +8,10 @@ export const ASSEMBLYSCRIPT_VERSION = '0.28.20';
 
 const ABORT_FUNCTION = 'contracts/std/assembly/abort/cosmwasmAbort';
 const START_EXPORT = '_start';
-// Exports that must not run the start function (it is not needed and would cost gas).
-const PLAIN_EXPORTS = new Set(['interface_version_8']);
+// Marker exports (interface_version_8, requires_*) are never called, so they are left alone.
+function isMarker(name: string): boolean {
+  return name.startsWith('interface_version_') || name.startsWith('requires_');
+}
 
 export const COMPILER_FLAGS = [
   '--optimizeLevel',
@@ -70,7 +72,7 @@ function rewriteStart(binaryen: Binaryen, module: BinaryenModule): void {
   if (start === undefined) throw new Error('the compiler did not export the start function');
   for (const exported of exports) {
     if (exported.kind !== binaryen.ExternalFunction || exported.name === START_EXPORT) continue;
-    if (PLAIN_EXPORTS.has(exported.name)) continue;
+    if (isMarker(exported.name)) continue;
     const info = binaryen.getFunctionInfo(module.getFunction(exported.value));
     const params = binaryen.expandType(info.params);
     const args = params.map((type, index) => module.local.get(index, type));

@@ -1,6 +1,7 @@
 import { toBase64 } from './base64';
 import { JsonWriter, JsonValue, parseJson } from './json';
 import { readRegion, regionOf } from './memory';
+import { Reply } from './reply';
 import { Response } from './response';
 import { Result } from './result';
 import { Env, MessageInfo } from './types';
@@ -11,6 +12,7 @@ import { Env, MessageInfo } from './types';
 export type ExecuteHandler = (env: Env, info: MessageInfo, msg: JsonValue) => Result<Response>;
 export type QueryHandler = (env: Env, msg: JsonValue) => Result<Uint8Array>;
 export type MigrateHandler = (env: Env, msg: JsonValue) => Result<Response>;
+export type ReplyHandler = (env: Env, reply: Reply) => Result<Response>;
 
 function answer(w: JsonWriter): u32 {
   return regionOf(w.toBytes());
@@ -72,6 +74,17 @@ export function runMigrate(envPtr: u32, msgPtr: u32, handler: MigrateHandler): u
   const msg = decodeJson(msgPtr);
   if (msg.isErr) return errorAnswer(msg.message);
   return responseAnswer(handler(env.value, msg.value));
+}
+
+/** Body of the contract's exported `reply(env, reply)`, for submessages sent with `ReplyOn`. */
+export function runReply(envPtr: u32, replyPtr: u32, handler: ReplyHandler): u32 {
+  const env = decodeEnv(envPtr);
+  if (env.isErr) return errorAnswer(env.message);
+  const json = decodeJson(replyPtr);
+  if (json.isErr) return errorAnswer(json.message);
+  const reply = Reply.decode(json.value);
+  if (reply.isErr) return errorAnswer(reply.message);
+  return responseAnswer(handler(env.value, reply.value));
 }
 
 /** Body of the contract's exported `query(env, msg)`: the handler's bytes go out as base64. */

@@ -1,6 +1,6 @@
 // @nymts/contract-std: write CosmWasm contracts in AssemblyScript. See contracts/README.md.
 
-export { allocate, deallocate, interface_version_8 } from './memory';
+export { allocate, deallocate, interface_version_8, requires_iterator } from './memory';
 export { cosmwasmAbort } from './abort';
 export { Result } from './result';
 export {
@@ -54,5 +54,6 @@ export {
 } from './response';
 export { Cw20ReceiveMsg, cw20Send, cw20Transfer } from './cw20';
 export { pageLimit } from './pagination';
-export { jsonAnswer, runExecute, runInstantiate, runMigrate, runQuery } from './entry';
-export { ExecuteHandler, MigrateHandler, QueryHandler } from './entry';
+export { Reply } from './reply';
+export { jsonAnswer, runExecute, runInstantiate, runMigrate, runQuery, runReply } from './entry';
+export { ExecuteHandler, MigrateHandler, QueryHandler, ReplyHandler } from './entry';

@@ -16,6 +16,12 @@ export function deallocate(_regionPtr: usize): void {}
 /** Exported as `interface_version_8`: the marker wasmd requires for CosmWasm 1.x/2.x contracts. */
 export function interface_version_8(): void {}
 
+/**
+ * Exported by contracts that iterate over storage (`Map.range`, `prefix`, indexes): the upload
+ * then fails on a chain without the `iterator` capability instead of the first range call.
+ */
+export function requires_iterator(): void {}
+
 function newRegion(offset: usize, capacity: u32, length: u32): usize {
   const region = heap.alloc(REGION_SIZE);
   store<u32>(region, offset as u32, 0);

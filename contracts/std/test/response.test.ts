@@ -222,3 +222,55 @@ describe('host services', () => {
     );
   });
 });
+
+describe('reply', () => {
+  const env = {
+    block: { height: 1, time: '0', chain_id: 'c' },
+    transaction: null,
+    contract: { address: CONTRACT_ADDRESS },
+  };
+
+  test('a successful submessage: id, events and data (CosmWasm 2.x shape)', () => {
+    const reply = {
+      id: 7,
+      payload: '',
+      gas_used: 1234,
+      result: {
+        ok: {
+          events: [
+            {
+              type: 'wasm',
+              attributes: [
+                { key: 'a', value: '1' },
+                { key: 'b', value: '2' },
+              ],
+            },
+            { type: 'transfer', attributes: [{ key: 'amount', value: '5unyx' }] },
+          ],
+          data: Buffer.from('hi').toString('base64'),
+          msg_responses: [],
+        },
+      },
+    };
+    okOf(host.call('reply', [env, reply]));
+    expect(okOf(host.query({ config: {} }))).toEqual({
+      value: 'reply 7 ok events wasm/2 transfer/1 data 6869',
+    });
+  });
+
+  test('a failed submessage (CosmWasm 1.x shape, no data)', () => {
+    okOf(host.call('reply', [env, { id: 9, result: { error: 'out of gas' } }]));
+    expect(okOf(host.query({ config: {} }))).toEqual({ value: 'reply 9 error out of gas' });
+    okOf(host.call('reply', [env, { id: 10, result: { ok: { events: [], data: null } } }]));
+    expect(okOf(host.query({ config: {} }))).toEqual({ value: 'reply 10 ok events data none' });
+  });
+
+  test('a malformed reply is an error result', () => {
+    expect(errorOf(host.call('reply', [env, { id: -1, result: { ok: {} } }]))).toBe(
+      'Error parsing into type Reply: invalid id',
+    );
+    expect(errorOf(host.call('reply', [env, { id: 1, result: {} }]))).toBe(
+      'Error parsing into type Reply: result is neither ok nor error',
+    );
+  });
+});

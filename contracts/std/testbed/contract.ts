@@ -4,21 +4,44 @@ import {
   Env,
   JsonValue,
   MessageInfo,
+  Reply,
   Response,
   Result,
   runExecute,
   runInstantiate,
   runQuery,
+  runReply,
+  toHex,
 } from '../assembly/index';
 import { execute as handleExecute } from './execute';
 import { query as handleQuery } from './query';
 import { CONFIG } from './state';
 
-export { allocate, deallocate, interface_version_8 } from '../assembly/index';
+export { allocate, deallocate, interface_version_8, requires_iterator } from '../assembly/index';
 
 function handleInstantiate(_env: Env, info: MessageInfo, _msg: JsonValue): Result<Response> {
   CONFIG.save('instantiated by ' + info.sender);
   return Result.ok<Response>(new Response().addAttribute('action', 'instantiate'));
+}
+
+// Records how the submessage ended, so tests can read back what the contract understood.
+function handleReply(_env: Env, reply: Reply): Result<Response> {
+  const error = reply.error;
+  let summary = 'reply ' + reply.id.toString() + ' ';
+  if (error !== null) summary += 'error ' + error;
+  else {
+    summary += 'ok events';
+    for (let i = 0; i < reply.events.length; i++)
+      summary += ' ' + reply.events[i].type + '/' + reply.events[i].attributes.length.toString();
+    const data = reply.data;
+    summary += ' data ' + (data !== null ? toHex(data) : 'none');
+  }
+  CONFIG.save(summary);
+  return Result.ok<Response>(new Response().addAttribute('action', 'reply'));
+}
+
+export function reply(env: u32, msg: u32): u32 {
+  return runReply(env, msg, handleReply);
 }
 
 export function instantiate(env: u32, info: u32, msg: u32): u32 {

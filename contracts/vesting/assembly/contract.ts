@@ -18,7 +18,7 @@ import { execute as handleExecute } from './execute';
 import { query as handleQuery } from './query';
 import { Config, CONFIG } from './state';
 
-export { allocate, deallocate, interface_version_8 } from '../../std/assembly/index';
+export { allocate, deallocate, interface_version_8, requires_iterator } from '../../std/assembly/index';
 
 function handleInstantiate(_env: Env, info: MessageInfo, msg: JsonValue): Result<Response> {
   const f = new Fields(msg, 'InstantiateMsg');
