@@ -70,19 +70,23 @@ function rewriteStart(binaryen: Binaryen, module: BinaryenModule): void {
     exports.push(binaryen.getExportInfo(module.getExportByIndex(i)));
   const start = exports.find((e) => e.name === START_EXPORT);
   if (start === undefined) throw new Error('the compiler did not export the start function');
+  const wrapped = new Set<string>();
   for (const exported of exports) {
     if (exported.kind !== binaryen.ExternalFunction || exported.name === START_EXPORT) continue;
     if (isMarker(exported.name)) continue;
-    const info = binaryen.getFunctionInfo(module.getFunction(exported.value));
-    const params = binaryen.expandType(info.params);
-    const args = params.map((type, index) => module.local.get(index, type));
     const wrapper = `${exported.value}~withStart`;
-    const body = module.block(
-      null,
-      [module.call(start.value, [], binaryen.none), module.call(exported.value, args, info.results)],
-      info.results,
-    );
-    module.addFunction(wrapper, info.params, info.results, [], body);
+    // One function exported under two names gets one wrapper.
+    if (!wrapped.has(wrapper)) {
+      const info = binaryen.getFunctionInfo(module.getFunction(exported.value));
+      const args = binaryen.expandType(info.params).map((type, index) => module.local.get(index, type));
+      const body = module.block(
+        null,
+        [module.call(start.value, [], binaryen.none), module.call(exported.value, args, info.results)],
+        info.results,
+      );
+      module.addFunction(wrapper, info.params, info.results, [], body);
+      wrapped.add(wrapper);
+    }
     module.removeExport(exported.name);
     module.addFunctionExport(wrapper, exported.name);
   }

@@ -100,7 +100,7 @@ export function runQuery(envPtr: u32, msgPtr: u32, handler: QueryHandler): u32 {
   return answer(w);
 }
 
-/** Serialises a query answer built with `build` (a helper for query handlers). */
+/** A query answer from what the handler wrote with `w`. */
 export function jsonAnswer(w: JsonWriter): Result<Uint8Array> {
   return Result.ok<Uint8Array>(w.toBytes());
 }
