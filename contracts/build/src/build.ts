@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type * as Prettier from 'prettier';
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkWasm } from './check-wasm';
@@ -82,7 +82,30 @@ async function readOrNull(path: string): Promise<Buffer | null> {
   }
 }
 
-/** Rebuilds into a temporary folder and lists every way the committed artifacts differ. */
+/**
+ * Every way the committed folder differs from a fresh one: a missing or different file among
+ * `files`, or a `.wasm` in the committed folder that the build no longer makes.
+ */
+export async function compareArtifactDirs(
+  freshDir: string,
+  committedDir: string,
+  files: readonly string[],
+): Promise<string[]> {
+  const differences: string[] = [];
+  for (const file of files) {
+    const committed = await readOrNull(join(committedDir, file));
+    const fresh = await readFile(join(freshDir, file));
+    if (committed === null) differences.push(`${file} is missing from ${committedDir}`);
+    else if (!committed.equals(fresh)) differences.push(`${file} differs from a fresh build`);
+  }
+  for (const file of await readdir(committedDir)) {
+    if (file.endsWith('.wasm') && !files.includes(file))
+      differences.push(`${file} is not built by any contract`);
+  }
+  return differences;
+}
+
+/** Rebuilds into a temporary folder and lists every way the committed artifacts and schemas differ. */
 export async function verifyArtifacts(committedDir: string = ARTIFACTS_DIR): Promise<string[]> {
   const scratch = await mkdtemp(join(tmpdir(), 'nymts-contracts-'));
   try {
@@ -95,12 +118,9 @@ export async function verifyArtifacts(committedDir: string = ARTIFACTS_DIR): Pro
       if (committed === null || committed.toString('utf8') !== schema)
         differences.push(`${source.schema!.output} is stale`);
     }
-    for (const file of [...rebuilt.map((a) => a.file), CHECKSUMS_FILE]) {
-      const committed = await readOrNull(join(committedDir, file));
-      const fresh = await readFile(join(scratch, file));
-      if (committed === null) differences.push(`${file} is missing from ${committedDir}`);
-      else if (!committed.equals(fresh)) differences.push(`${file} differs from a fresh build`);
-    }
+    differences.push(
+      ...(await compareArtifactDirs(scratch, committedDir, [...rebuilt.map((a) => a.file), CHECKSUMS_FILE])),
+    );
     return differences;
   } finally {
     await rm(scratch, { recursive: true, force: true });
