@@ -59,15 +59,20 @@ function writeStringEntries(w: JsonWriter, entries: Array<Entry<string>>): void 
 
 function names(f: Fields): Result<Uint8Array> {
   const startAfter = f.optionalString('start_after');
+  const startAt = f.optionalString('start_at');
+  const endAt = f.optionalString('end_at');
   const descending = f.has('descending') && f.bool('descending');
   const limit = limitOf(f);
   const problem = f.finish();
   if (problem !== null) return Result.err<Uint8Array>(problem);
-  const bound = startAfter !== null ? Bound.exclusive(Key.str(startAfter)) : null;
+  let min: Bound | null = startAt !== null ? Bound.inclusive(Key.str(startAt)) : null;
+  let max: Bound | null = endAt !== null ? Bound.inclusive(Key.str(endAt)) : null;
   // start_after is the lower bound going up and the upper bound going down.
-  const entries = descending
-    ? NAMES.range(null, bound, Order.Descending, limit)
-    : NAMES.range(bound, null, Order.Ascending, limit);
+  if (startAfter !== null) {
+    if (descending) max = Bound.exclusive(Key.str(startAfter));
+    else min = Bound.exclusive(Key.str(startAfter));
+  }
+  const entries = NAMES.range(min, max, descending ? Order.Descending : Order.Ascending, limit);
   const w = new JsonWriter();
   writeStringEntries(w, entries);
   return jsonAnswer(w);
