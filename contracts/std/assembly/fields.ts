@@ -21,12 +21,16 @@ export class Fields {
       this.fail('invalid type: ' + object.describe() + ', expected struct');
   }
 
+  private mark(key: string): void {
+    if (!this.used.includes(key)) this.used.push(key);
+  }
+
   private fail(message: string): void {
     if (this.problem === null) this.problem = 'Error parsing into type ' + this.typeName + ': ' + message;
   }
 
   private lookup(key: string, required: bool): JsonValue | null {
-    this.used.push(key);
+    this.mark(key);
     const value = this.object.get(key);
     if (value === null || value.isNull) {
       if (required) this.fail('missing field `' + key + '`');
@@ -94,7 +98,9 @@ export class Fields {
     return value as u32;
   }
 
+  /** Whether an optional field is present and not null (asking counts as reading it). */
   has(key: string): bool {
+    this.mark(key);
     const value = this.object.get(key);
     return value !== null && !value.isNull;
   }
@@ -158,7 +164,7 @@ export class Fields {
 
   /** Any JSON value, null included (for nested structures the caller decodes itself). */
   value(key: string): JsonValue {
-    this.used.push(key);
+    this.mark(key);
     const value = this.object.get(key);
     if (value === null) this.fail('missing field `' + key + '`');
     return value !== null ? value : JsonValue.nullValue();

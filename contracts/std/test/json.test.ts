@@ -114,6 +114,9 @@ describe('JSON', () => {
     expect(errorOf(host.query({ echo: { value: 1, extra: 2 } }))).toBe(
       'Error parsing into type QueryMsg::echo: unknown field `extra`, expected one of `value`',
     );
+    expect(errorOf(host.query({ names: { limit: 1, colour: 'red' } }))).toBe(
+      'Error parsing into type QueryMsg::names: unknown field `colour`, expected one of `start_after`, `start_at`, `end_at`, `descending`, `limit`',
+    );
     expect(errorOf(host.query({ pairs: { owner: 5 } }))).toBe(
       'Error parsing into type QueryMsg::pairs: invalid type for `owner`: number `5`, expected a string',
     );
@@ -124,5 +127,7 @@ describe('JSON', () => {
       'Error parsing into type QueryMsg: expected an object with exactly one key',
     );
     expect(okOf(host.query({ echo: { value: { nested: ['ok'] } } }))).toEqual({ nested: ['ok'] });
+    // An optional field given as null reads as absent, as serde reads Option<T>.
+    expect(okOf(host.query({ names: { start_after: null, limit: null, descending: null } }))).toEqual([]);
   });
 });
