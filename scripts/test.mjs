@@ -4,11 +4,12 @@
 // Writes <results>/checks.json and <results>/jest.json for `.ci/run`'s summary line.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { delimiter, resolve } from 'node:path';
 
 const results = resolve(process.env.NYMTS_TEST_RESULTS ?? '.test-results');
 mkdirSync(results, { recursive: true });
 const jestArgs = process.argv.slice(2);
+const binPath = `${resolve('node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}`;
 
 const stages = [
   { name: 'typecheck', command: 'tsc', args: ['-b'] },
@@ -25,7 +26,10 @@ const checks = [];
 for (const stage of stages) {
   process.stderr.write(`\n▶ ${stage.name}: ${stage.command} ${stage.args.join(' ')}\n`);
   const started = Date.now();
-  const run = spawnSync('npx', ['--no-install', stage.command, ...stage.args], { stdio: 'inherit' });
+  const run = spawnSync(stage.command, stage.args, {
+    stdio: 'inherit',
+    env: { ...process.env, PATH: binPath },
+  });
   const ok = run.status === 0;
   checks.push({ name: stage.name, ok, seconds: Math.round((Date.now() - started) / 100) / 10 });
 }
