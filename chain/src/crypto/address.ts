@@ -19,11 +19,18 @@ export function moduleAddress(name: string): Uint8Array {
  */
 export class AddressCodec {
   private readonly decoded = new LruCache<string, Uint8Array>(50_000);
+  private readonly encoded = new LruCache<string, string>(50_000);
 
   constructor(readonly prefix: string) {}
 
   encode(bytes: Uint8Array): string {
-    return toBech32(this.prefix, bytes, 1023);
+    const id = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    let address = this.encoded.get(id);
+    if (address === undefined) {
+      address = toBech32(this.prefix, bytes, 1023);
+      this.encoded.set(id, address);
+    }
+    return address;
   }
 
   /** Decodes and checks prefix and length (20-byte accounts, 32-byte contracts); throws code 7. */

@@ -1,26 +1,31 @@
-/** A small least-recently-used map: caches of public keys and verified signatures. */
+/**
+ * A bounded cache for hot lookups (public keys, verified signatures, addresses). Two
+ * generations instead of a strict LRU list: a hit costs one Map lookup, and when the young
+ * generation fills up the old one is dropped whole, so recently used entries survive.
+ */
 export class LruCache<K, V> {
-  private readonly entries = new Map<K, V>();
+  private young = new Map<K, V>();
+  private old = new Map<K, V>();
+  private readonly generationSize: number;
 
-  constructor(private readonly capacity: number) {
-    if (!(capacity > 0)) throw new RangeError('an LRU cache needs a positive capacity');
+  constructor(capacity: number) {
+    if (!(capacity >= 2)) throw new RangeError('a cache needs a capacity of at least 2');
+    this.generationSize = Math.floor(capacity / 2);
   }
 
   get(key: K): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
+    const value = this.young.get(key);
+    if (value !== undefined) return value;
+    const aged = this.old.get(key);
+    if (aged !== undefined) this.set(key, aged);
+    return aged;
   }
 
   set(key: K, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
+    if (this.young.size >= this.generationSize && !this.young.has(key)) {
+      this.old = this.young;
+      this.young = new Map();
     }
+    this.young.set(key, value);
   }
 }

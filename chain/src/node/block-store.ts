@@ -57,7 +57,7 @@ export class BlockStore {
     );
     this.insertTx = db.prepare('INSERT INTO txs (hash, height, idx, tx, result_json) VALUES (?, ?, ?, ?, ?)');
     this.insertAttribute = db.prepare(
-      'INSERT INTO tx_attributes (name, value, height, idx) VALUES (?, ?, ?, ?)',
+      'INSERT OR IGNORE INTO tx_attributes (name, value, height, idx) VALUES (?, ?, ?, ?)',
     );
     this.selectBlock = db.prepare('SELECT * FROM blocks WHERE height = ?');
     this.selectBlockByHash = db.prepare('SELECT * FROM blocks WHERE hash = ?');

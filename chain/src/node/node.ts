@@ -26,7 +26,10 @@ import { buildBlock, type PreviousBlock } from './block-builder';
 import { BlockStore, type BlockRow, type NewTx } from './block-store';
 import { consensusHash, EMPTY_BLOCK_ID, resultsHash, validatorsHash } from './cometbft-hash';
 import { Mempool, type MempoolLimits } from './mempool';
+import { useExactProtobufAllocation } from '../encoding/protobuf';
 import type { Ed25519Key } from './validator-key';
+
+useExactProtobufAllocation();
 
 export type BlockMode =
   { kind: 'interval'; intervalMs: number; createEmptyBlocks: boolean } | { kind: 'instant' };
@@ -419,12 +422,18 @@ export class ChainNode {
   }
 }
 
-/** `type.key` → value for every indexed attribute: the rows the tx index searches. */
+/** Distinct `type.key` → value pairs of the indexed attributes: the rows the tx index searches. */
 function indexedAttributes(outcome: TxOutcome): Array<[string, string]> {
+  const seen = new Set<string>();
   const attributes: Array<[string, string]> = [];
   for (const event of outcome.events) {
     for (const attribute of event.attributes) {
-      if (attribute.index) attributes.push([`${event.type}.${attribute.key}`, attribute.value]);
+      if (!attribute.index) continue;
+      const name = `${event.type}.${attribute.key}`;
+      const id = `${name}=${attribute.value}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      attributes.push([name, attribute.value]);
     }
   }
   return attributes;

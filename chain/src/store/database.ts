@@ -38,9 +38,9 @@ CREATE TABLE IF NOT EXISTS txs (
 ) WITHOUT ROWID;
 CREATE UNIQUE INDEX IF NOT EXISTS txs_by_position ON txs (height, idx);
 CREATE TABLE IF NOT EXISTS tx_attributes (
-  name TEXT NOT NULL, value TEXT NOT NULL, height INTEGER NOT NULL, idx INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS tx_attributes_lookup ON tx_attributes (name, value, height, idx);
+  name TEXT NOT NULL, value TEXT NOT NULL, height INTEGER NOT NULL, idx INTEGER NOT NULL,
+  PRIMARY KEY (name, value, height, idx)
+) WITHOUT ROWID;
 `;
 
 /** Opens (creating if needed) the chain database. `path` ':memory:' gives a throwaway chain. */

@@ -3,6 +3,9 @@
  * byte, so JavaScript's string order is exactly unsigned byte order and Map lookups are cheap.
  */
 export function keyToString(key: Uint8Array): string {
+  // fromCharCode is the faster path for the short keys stores use; long keys go through Buffer
+  // (apply's argument count is bounded).
+  if (key.length <= 1024) return String.fromCharCode.apply(null, key as unknown as number[]);
   return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1');
 }
 

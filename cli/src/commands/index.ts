@@ -1,7 +1,8 @@
 import type { CommandModule } from '../framework/command';
+import { chainCommand } from './chain';
 
 /**
  * Every top-level command, one folder each (`commands/<name>/`). Later issues add theirs here:
  * chain, testnet, token, vesting, mixnode, gateway, client, socks5, credential, signer.
  */
-export const commandModules: readonly CommandModule[] = [];
+export const commandModules: readonly CommandModule[] = [chainCommand];

@@ -62,6 +62,7 @@ export interface AuthView {
 /** Stateless: all state lives in the context's "auth" store. */
 export class AuthKeeper {
   private readonly modulePermissions = new Map<string, readonly string[]>();
+  private readonly moduleAddresses = new Map<string, Uint8Array>();
 
   constructor(moduleAccounts: readonly ModuleAccountSpec[]) {
     for (const spec of moduleAccounts) this.modulePermissions.set(spec.name, spec.permissions);
@@ -85,9 +86,14 @@ export class AuthKeeper {
   }
 
   moduleAddressOf(name: string): Uint8Array {
-    if (!this.modulePermissions.has(name))
-      throw sdkErrors.unknownAddress.wrap(`module account ${name} does not exist`);
-    return moduleAddress(name);
+    let address = this.moduleAddresses.get(name);
+    if (address === undefined) {
+      if (!this.modulePermissions.has(name))
+        throw sdkErrors.unknownAddress.wrap(`module account ${name} does not exist`);
+      address = moduleAddress(name);
+      this.moduleAddresses.set(name, address);
+    }
+    return address;
   }
 
   private account(ctx: TxContext, address: Uint8Array): Account | undefined {
