@@ -70,12 +70,20 @@ describe('cosmjs StargateClient reads', () => {
 describe('cosmjs SigningStargateClient', () => {
   it('sends with an "auto" fee and the recipient sees it', async () => {
     const before = BigInt((await query.getBalance(bob.address, 'unyx')).amount);
-    const result = await alice.client.sendTokens(alice.address, bob.address, coins(1234, 'unyx'), 'auto', 'auto fee');
+    const result = await alice.client.sendTokens(
+      alice.address,
+      bob.address,
+      coins(1234, 'unyx'),
+      'auto',
+      'auto fee',
+    );
     assertIsDeliverTxSuccess(result);
     expect(result.gasUsed).toBeGreaterThan(0n);
     expect(result.gasUsed).toBeLessThanOrEqual(result.gasWanted);
     expect(BigInt((await query.getBalance(bob.address, 'unyx')).amount)).toBe(before + 1234n);
-    const transfer = result.events.find((event) => event.type === 'transfer' && event.attributes.some((a) => a.key === 'msg_index'));
+    const transfer = result.events.find(
+      (event) => event.type === 'transfer' && event.attributes.some((a) => a.key === 'msg_index'),
+    );
     expect(transfer?.attributes).toEqual(
       expect.arrayContaining([
         { key: 'recipient', value: bob.address },
@@ -99,8 +107,22 @@ describe('cosmjs SigningStargateClient', () => {
     const carol = chain.devAccounts[2]!.address;
     const before = BigInt((await query.getBalance(carol, 'unyx')).amount);
     const messages: EncodeObject[] = [
-      { typeUrl: MsgSend.typeUrl, value: MsgSend.fromPartial({ fromAddress: alice.address, toAddress: carol, amount: coins(1, 'unyx') }) },
-      { typeUrl: MsgSend.typeUrl, value: MsgSend.fromPartial({ fromAddress: alice.address, toAddress: carol, amount: coins(2, 'unyx') }) },
+      {
+        typeUrl: MsgSend.typeUrl,
+        value: MsgSend.fromPartial({
+          fromAddress: alice.address,
+          toAddress: carol,
+          amount: coins(1, 'unyx'),
+        }),
+      },
+      {
+        typeUrl: MsgSend.typeUrl,
+        value: MsgSend.fromPartial({
+          fromAddress: alice.address,
+          toAddress: carol,
+          amount: coins(2, 'unyx'),
+        }),
+      },
       {
         typeUrl: MsgMultiSend.typeUrl,
         value: MsgMultiSend.fromPartial({
@@ -122,12 +144,22 @@ describe('cosmjs SigningStargateClient', () => {
     expect(BigInt((await query.getBalance(carol, 'unyx')).amount)).toBe(before + 6n);
     // The multi-send created the stranger's account, as the SDK does for new recipients.
     expect(await query.getAccount(stranger)).not.toBeNull();
-    const indexes = new Set(result.events.flatMap((event) => event.attributes.filter((a) => a.key === 'msg_index').map((a) => a.value)));
+    const indexes = new Set(
+      result.events.flatMap((event) =>
+        event.attributes.filter((a) => a.key === 'msg_index').map((a) => a.value),
+      ),
+    );
     expect(indexes).toEqual(new Set(['0', '1', '2']));
   });
 
   it('finds txs by hash, by sender and by height, and serves their blocks', async () => {
-    const sent = await alice.client.sendTokens(alice.address, bob.address, coins(5, 'unyx'), 'auto', 'searchable');
+    const sent = await alice.client.sendTokens(
+      alice.address,
+      bob.address,
+      coins(5, 'unyx'),
+      'auto',
+      'searchable',
+    );
     const byHash = await query.getTx(sent.transactionHash);
     expect(byHash).toMatchObject({ height: sent.height, hash: sent.transactionHash, code: 0 });
     const bySender = await query.searchTx([{ key: 'message.sender', value: alice.address }]);
@@ -152,7 +184,13 @@ describe('cosmjs SigningStargateClient', () => {
       broadcastPollIntervalMs: 50,
     });
     const before = BigInt((await query.getBalance(bob.address, 'unyx')).amount);
-    const result = await client.sendTokens(account!.address, bob.address, coins(77, 'unyx'), 'auto', 'amino <&> memo');
+    const result = await client.sendTokens(
+      account!.address,
+      bob.address,
+      coins(77, 'unyx'),
+      'auto',
+      'amino <&> memo',
+    );
     assertIsDeliverTxSuccess(result);
     expect(BigInt((await query.getBalance(bob.address, 'unyx')).amount)).toBe(before + 77n);
     const multi = await client.signAndBroadcast(
@@ -182,7 +220,10 @@ describe('WebSocket subscriptions (Comet38Client)', () => {
     const gotBoth = new Promise<void>((resolve, reject) => {
       const check = () => blocks.length > 0 && txs.length > 0 && resolve();
       tm.subscribeNewBlock().subscribe({ next: (block) => (blocks.push(block), check()), error: reject });
-      tm.subscribeTx(`message.sender='${alice.address}'`).subscribe({ next: (tx) => (txs.push(tx), check()), error: reject });
+      tm.subscribeTx(`message.sender='${alice.address}'`).subscribe({
+        next: (tx) => (txs.push(tx), check()),
+        error: reject,
+      });
     });
     // Let the server register both subscriptions before the tx goes in.
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -201,7 +242,10 @@ describe('dev controls', () => {
     const produced = await rpcCall(chain.rpc.url, 'dev_produce_block', { count: '2' });
     expect(produced.body.result?.height).toBe(String(start + 2));
     const before = new Date((await query.getBlock()).header.time).getTime();
-    const advanced = await rpcCall(chain.rpc.url, 'dev_advance_time', { seconds: '86400', produce_block: true });
+    const advanced = await rpcCall(chain.rpc.url, 'dev_advance_time', {
+      seconds: '86400',
+      produce_block: true,
+    });
     expect(advanced.body.error).toBeUndefined();
     const after = new Date((await query.getBlock()).header.time).getTime();
     expect(after - before).toBeGreaterThanOrEqual(86_400_000);
@@ -213,7 +257,8 @@ describe('dev controls', () => {
     await alice.client.sendTokens(alice.address, bob.address, coins(1, 'unyx'), 'auto');
     const tm = await Comet38Client.connect(chain.rpc.url);
     const client = QueryClient.withExtensions(tm, setupBankExtension);
-    const { QueryBalanceRequest, QueryBalanceResponse } = await import('cosmjs-types/cosmos/bank/v1beta1/query');
+    const { QueryBalanceRequest, QueryBalanceResponse } =
+      await import('cosmjs-types/cosmos/bank/v1beta1/query');
     const old = await client.queryAbci(
       '/cosmos.bank.v1beta1.Query/Balance',
       QueryBalanceRequest.encode({ address: bob.address, denom: 'unyx' }).finish(),
