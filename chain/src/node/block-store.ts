@@ -28,7 +28,12 @@ export interface NewTx {
   index: number;
   bytes: Uint8Array;
   resultJson: string;
-  /** `type.key` → value for every indexed attribute. */
+}
+
+/** The index rows of one tx: its distinct `type.key` → value attribute pairs. */
+export interface TxAttributes {
+  height: number;
+  index: number;
   attributes: ReadonlyArray<readonly [string, string]>;
 }
 
@@ -44,6 +49,7 @@ export class BlockStore {
   private readonly selectLatest: Statement<[], BlockRow>;
   private readonly selectTx: Statement<[Buffer], TxRow>;
   private readonly selectBlockTxs: Statement<[number], TxRow>;
+  private readonly selectTxsAbove: Statement<[number], TxRow>;
 
   constructor(private readonly db: SqliteDatabase) {
     db.function('numeric_cmp', { deterministic: true }, (value: unknown, operand: unknown) =>
@@ -64,6 +70,7 @@ export class BlockStore {
     this.selectLatest = db.prepare('SELECT * FROM blocks ORDER BY height DESC LIMIT 1');
     this.selectTx = db.prepare('SELECT * FROM txs WHERE hash = ?');
     this.selectBlockTxs = db.prepare('SELECT * FROM txs WHERE height = ? ORDER BY idx');
+    this.selectTxsAbove = db.prepare('SELECT * FROM txs WHERE height > ? ORDER BY height, idx');
   }
 
   latest(): BlockRow | undefined {
@@ -89,11 +96,21 @@ export class BlockStore {
   /** Writes a block and its txs; runs inside the caller's (the commit's) transaction. */
   save(block: BlockRow, txs: readonly NewTx[]): void {
     this.insertBlock.run(block);
-    for (const tx of txs) {
+    for (const tx of txs)
       this.insertTx.run(Buffer.from(tx.hash), block.height, tx.index, Buffer.from(tx.bytes), tx.resultJson);
-      for (const [name, value] of tx.attributes)
-        this.insertAttribute.run(name, value, block.height, tx.index);
+  }
+
+  /** Writes tx-index rows; runs inside the caller's transaction. */
+  saveAttributes(entries: readonly TxAttributes[]): void {
+    for (const entry of entries) {
+      for (const [name, value] of entry.attributes)
+        this.insertAttribute.run(name, value, entry.height, entry.index);
     }
+  }
+
+  /** Txs above a height, for rebuilding index rows that a crash kept from being written. */
+  txsAbove(height: number): TxRow[] {
+    return this.selectTxsAbove.all(height);
   }
 
   /** tx_search: matching txs in (height, index) order, one page, and the exact total. */

@@ -26,6 +26,9 @@ import { buildBlock, type PreviousBlock } from './block-builder';
 import { BlockStore, type BlockRow, type NewTx } from './block-store';
 import { consensusHash, EMPTY_BLOCK_ID, resultsHash, validatorsHash } from './cometbft-hash';
 import { Mempool, type MempoolLimits } from './mempool';
+import { TxIndexer } from './tx-indexer';
+import type { Condition } from './tx-query';
+import type { SearchOrder } from './block-store';
 import { useExactProtobufAllocation } from '../encoding/protobuf';
 import type { Ed25519Key } from './validator-key';
 
@@ -90,6 +93,7 @@ export class MempoolRefusal extends Error {
 export class ChainNode {
   readonly app: ChainApp;
   readonly blocks: BlockStore;
+  private readonly indexer: TxIndexer;
   readonly state: SqliteStateStore;
   readonly mempool: Mempool;
   readonly genesis: Genesis;
@@ -115,6 +119,7 @@ export class ChainNode {
     this.log = deps.logger.child({ component: 'node' });
     this.state = new SqliteStateStore(database);
     this.blocks = new BlockStore(database);
+    this.indexer = new TxIndexer(database, this.blocks);
     this.mempool = new Mempool(options.mempool);
     this.validatorsHash = validatorsHash(
       genesis.validators.map((v) => ({ publicKey: v.publicKey, power: v.power })),
@@ -169,6 +174,19 @@ export class ChainNode {
       blockAt: (height) => this.blockInfo(height),
       earliestVersion: () => Number(readMeta(database, 'earliest_version') ?? '0'),
     });
+    const reindexed = this.indexer.catchUp();
+    if (reindexed > 0) this.log.warn({ txs: reindexed }, 'rebuilt tx index rows lost in a crash');
+  }
+
+  /** tx_search over every committed tx (pending index rows are written first). */
+  searchTxs(
+    conditions: readonly Condition[],
+    page: number,
+    perPage: number,
+    order: SearchOrder,
+  ): ReturnType<BlockStore['search']> {
+    this.indexer.flush();
+    return this.blocks.search(conditions, page, perPage, order);
   }
 
   get height(): number {
@@ -193,6 +211,7 @@ export class ChainNode {
   }
 
   stop(): void {
+    this.indexer.stop();
     this.running = false;
     if (this.timer !== undefined) clearTimeout(this.timer);
     if (this.immediate !== undefined) clearImmediate(this.immediate);
@@ -249,6 +268,10 @@ export class ChainNode {
       results_hash: Buffer.from(resultsHash(execution.outcomes)),
     };
     this.commit(row, execution, committedTxs);
+    this.indexer.add(
+      height,
+      committedTxs.map((tx) => ({ index: tx.index, events: tx.outcome.events })),
+    );
     this.afterCommit(txs, execution, row, built.blockId);
     const block: CommittedBlock = { height, row, txs: committedTxs, execution };
     this.log.info(
@@ -303,7 +326,6 @@ export class ChainNode {
       index: tx.index,
       bytes: tx.bytes,
       resultJson: JSON.stringify(txResultJson(tx.outcome)),
-      attributes: indexedAttributes(tx.outcome),
     }));
     const keep = this.options.keepRecentVersions;
     this.options.database.transaction(() => {
@@ -420,23 +442,6 @@ export class ChainNode {
     );
     if (!listed) throw new Error('the validator key is not a validator in the genesis file');
   }
-}
-
-/** Distinct `type.key` → value pairs of the indexed attributes: the rows the tx index searches. */
-function indexedAttributes(outcome: TxOutcome): Array<[string, string]> {
-  const seen = new Set<string>();
-  const attributes: Array<[string, string]> = [];
-  for (const event of outcome.events) {
-    for (const attribute of event.attributes) {
-      if (!attribute.index) continue;
-      const name = `${event.type}.${attribute.key}`;
-      const id = `${name}=${attribute.value}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      attributes.push([name, attribute.value]);
-    }
-  }
-  return attributes;
 }
 
 function previousFromRow(row: BlockRow): PreviousBlock {

@@ -134,7 +134,7 @@ export const METHODS: Readonly<Record<string, RpcMethod>> = {
       const wanted = (page as number | undefined) ?? 1;
       let found;
       try {
-        found = node.blocks.search(conditions, Math.max(1, wanted), size, order);
+        found = node.searchTxs(conditions, Math.max(1, wanted), size, order);
       } catch (error) {
         if (error instanceof QueryError) throw internalError(error.message);
         throw error;

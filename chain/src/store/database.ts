@@ -14,10 +14,11 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS state (key BLOB PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
 -- value: what the key held before block \`height\` changed it (NULL: it did not exist).
+-- Ordered by height, so a commit appends instead of touching pages all over the table; reading
+-- an old version scans the changes made since, which is cheap for the recent heights clients ask.
 CREATE TABLE IF NOT EXISTS state_history (
-  key BLOB NOT NULL, height INTEGER NOT NULL, value BLOB, PRIMARY KEY (key, height)
+  height INTEGER NOT NULL, key BLOB NOT NULL, value BLOB, PRIMARY KEY (height, key)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS state_history_by_height ON state_history (height);
 CREATE TABLE IF NOT EXISTS blocks (
   height INTEGER PRIMARY KEY,
   hash BLOB NOT NULL UNIQUE,

@@ -21,7 +21,7 @@ export class SqliteStateStore implements BranchableStore {
   private readonly upsert: Statement<[Buffer, Buffer]>;
   private readonly remove: Statement<[Buffer]>;
   private readonly recordHistory: Statement<[Buffer, number, Buffer | null]>;
-  private readonly historyAfter: Statement<[Buffer, number], { value: Buffer | null }>;
+  private readonly historyAfter: Statement<[number, Buffer], { value: Buffer | null }>;
   private readonly pruneHistory: Statement<[number]>;
   private readonly pages = new Map<string, Statement<unknown[], Row>>();
 
@@ -35,7 +35,7 @@ export class SqliteStateStore implements BranchableStore {
       'INSERT OR IGNORE INTO state_history (key, height, value) VALUES (?, ?, ?)',
     );
     this.historyAfter = db.prepare(
-      'SELECT value FROM state_history WHERE key = ? AND height > ? ORDER BY height LIMIT 1',
+      'SELECT value FROM state_history WHERE height > ? AND key = ? ORDER BY height LIMIT 1',
     );
     this.pruneHistory = db.prepare('DELETE FROM state_history WHERE height <= ?');
   }
@@ -150,12 +150,12 @@ export class SqliteStateStore implements BranchableStore {
 class HistoricalView implements KVStore {
   constructor(
     private readonly current: SqliteStateStore,
-    private readonly historyAfter: Statement<[Buffer, number], { value: Buffer | null }>,
+    private readonly historyAfter: Statement<[number, Buffer], { value: Buffer | null }>,
     private readonly version: number,
   ) {}
 
   get(key: Uint8Array): Uint8Array | undefined {
-    const row = this.historyAfter.get(asBuffer(key), this.version);
+    const row = this.historyAfter.get(this.version, asBuffer(key));
     if (row !== undefined) return row.value ?? undefined;
     return this.current.get(key);
   }

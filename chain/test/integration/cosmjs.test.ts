@@ -10,7 +10,7 @@ import {
   setupAuthExtension,
   calculateFee,
 } from '@cosmjs/stargate';
-import { Comet38Client, type NewBlockEvent, type TxEvent } from '@cosmjs/tendermint-rpc';
+import { Comet38Client, type comet38 } from '@cosmjs/tendermint-rpc';
 import { MsgMultiSend, MsgSend } from 'cosmjs-types/cosmos/bank/v1beta1/tx';
 import { GAS_PRICE, rpcCall, signingClient, startTestChain, type RunningChain } from '../helpers';
 
@@ -215,8 +215,8 @@ describe('WebSocket subscriptions (Comet38Client)', () => {
   it('delivers new blocks and txs', async () => {
     // cosmjs takes the base URL and appends /websocket itself.
     const tm = await Comet38Client.connect(chain.rpc.url.replace(/^http/, 'ws'));
-    const blocks: NewBlockEvent[] = [];
-    const txs: TxEvent[] = [];
+    const blocks: comet38.NewBlockEvent[] = [];
+    const txs: comet38.TxEvent[] = [];
     const gotBoth = new Promise<void>((resolve, reject) => {
       const check = () => blocks.length > 0 && txs.length > 0 && resolve();
       tm.subscribeNewBlock().subscribe({ next: (block) => (blocks.push(block), check()), error: reject });

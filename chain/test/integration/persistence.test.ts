@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { MsgSend } from 'cosmjs-types/cosmos/bank/v1beta1/tx';
 import { TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import { createChain, initHome, moduleAddress } from '../../src';
 import { GAS_PRICE, rpcCall, signingClient, startTestChain } from '../helpers';
+import { startNodeProcess } from '../support/node-process';
 
 jest.setTimeout(120_000);
 
@@ -84,33 +84,6 @@ describe('stop and restart', () => {
   });
 });
 
-const cliBin = join(__dirname, '..', '..', '..', 'cli', 'bin', 'nymts.js');
-
-/** Starts `nymts chain start` and resolves with its RPC URL once it listens. */
-function startNode(
-  home: string,
-): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
-  const child = spawn(
-    process.execPath,
-    [cliBin, 'chain', 'start', '--home', home, '--rpc', '127.0.0.1:0', '--log-level', 'warn'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const match = /RPC (http:\/\/[0-9.]+:[0-9]+)/.exec(stderr);
-      if (match !== null) resolve({ child, url: match[1] as string, exited });
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`the node exited with ${code} before listening:\n${stderr}`)),
-    );
-  });
-}
-
 describe('kill -9 under load', () => {
   it('comes back at the last committed block with nothing lost and nothing half-applied', async () => {
     const home = mkdtempSync(join(tmpdir(), 'nymts-kill-'));
@@ -120,7 +93,7 @@ describe('kill -9 under load', () => {
       const recipient = init.devAccounts[9]!.address;
       const genesisSupply = 10n * 1_000_000_000_000n;
 
-      const first = await startNode(home);
+      const first = await startNodeProcess(home);
       const chainId = 'nyx-local';
       const signers = await Promise.all(
         senders.map(async (account) => {
@@ -191,7 +164,7 @@ describe('kill -9 under load', () => {
       await Promise.all(load);
       expect(committed.length).toBeGreaterThan(0);
 
-      const second = await startNode(home);
+      const second = await startNodeProcess(home);
       try {
         const query = await StargateClient.connect(second.url);
         expect(await query.getHeight()).toBeGreaterThanOrEqual(committedHeight);
