@@ -79,8 +79,10 @@ export function parseQuery(text: string): Condition[] {
  * Compares an attribute value with a numeric operand; undefined when the value is not a number.
  * Integers compare exactly; anything else as decimals of any length.
  */
+const NUMBER = /^-?[0-9]+(\.[0-9]+)?$/;
+
 export function compareNumeric(value: string, operand: string): number | undefined {
-  if (!/^-?[0-9]+(\.[0-9]+)?$/.test(value)) return undefined;
+  if (!NUMBER.test(value) || !NUMBER.test(operand)) return undefined;
   const [a, b] = alignDecimals(value, operand);
   return a < b ? -1 : a > b ? 1 : 0;
 }
