@@ -217,13 +217,16 @@ describe('WebSocket subscriptions (Comet38Client)', () => {
     const tm = await Comet38Client.connect(chain.rpc.url.replace(/^http/, 'ws'));
     const blocks: comet38.NewBlockEvent[] = [];
     const txs: comet38.TxEvent[] = [];
+    let blockSubscription: { unsubscribe(): void } | undefined;
+    let txSubscription: { unsubscribe(): void } | undefined;
     const gotBoth = new Promise<void>((resolve, reject) => {
       const check = () => blocks.length > 0 && txs.length > 0 && resolve();
-      tm.subscribeNewBlock().subscribe({ next: (block) => (blocks.push(block), check()), error: reject });
-      tm.subscribeTx(`message.sender='${alice.address}'`).subscribe({
-        next: (tx) => (txs.push(tx), check()),
-        error: reject,
-      });
+      blockSubscription = tm
+        .subscribeNewBlock()
+        .subscribe({ next: (block) => (blocks.push(block), check()), error: reject });
+      txSubscription = tm
+        .subscribeTx(`message.sender='${alice.address}'`)
+        .subscribe({ next: (tx) => (txs.push(tx), check()), error: reject });
     });
     // Let the server register both subscriptions before the tx goes in.
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -232,9 +235,25 @@ describe('WebSocket subscriptions (Comet38Client)', () => {
     expect(blocks.some((block) => block.header.height === sent.height)).toBe(true);
     expect(Buffer.from(txs[0]!.hash).toString('hex').toUpperCase()).toBe(sent.transactionHash);
     expect(txs[0]!.height).toBe(sent.height);
-    tm.disconnect();
+    // Unsubscribing first lets cosmjs send its unsubscribe calls on a live socket.
+    blockSubscription?.unsubscribe();
+    txSubscription?.unsubscribe();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    disconnectForGood(tm);
   });
 });
+
+/**
+ * cosmjs 0.38's ReconnectingSocket treats its own disconnect() as a dropped connection and
+ * schedules a reconnect (socket/build/reconnectingsocket.js), which would keep jest alive; the
+ * pending reconnect is cancelled right after disconnecting.
+ */
+function disconnectForGood(tm: Comet38Client): void {
+  const socket = (tm as unknown as { client: { socket: { reconnectTimeout: NodeJS.Timeout | null } } }).client
+    .socket;
+  tm.disconnect();
+  if (socket.reconnectTimeout !== null) clearTimeout(socket.reconnectTimeout);
+}
 
 describe('dev controls', () => {
   it('produces a block on demand and moves block time forward', async () => {
