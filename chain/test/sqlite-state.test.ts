@@ -31,19 +31,19 @@ describe('SqliteStateStore', () => {
     expect(() => state.set()).toThrow(/only through a block commit/);
   });
 
-  it('reads earlier versions from the recorded history', () => {
-    db.transaction(() =>
-      state.applyChanges(
-        2,
-        [
-          { key: key(1), value: value('v2-1') },
-          { key: key(2), value: undefined },
-          { key: key(999), value: value('new') },
-        ],
-        true,
-      ),
-    )();
-    db.transaction(() => state.applyChanges(3, [{ key: key(1), value: value('v3-1') }], true))();
+  it('reads earlier versions from the recorded history, and keeps its read cache current', () => {
+    // Cached before the commits below: committed() must replace the cached value.
+    expect(read(state.get(key(1)))).toBe('v1-1');
+    const v2Changes = [
+      { key: key(1), value: value('v2-1') },
+      { key: key(2), value: undefined },
+      { key: key(999), value: value('new') },
+    ];
+    db.transaction(() => state.applyChanges(2, v2Changes, true))();
+    state.committed(v2Changes);
+    const v3Changes = [{ key: key(1), value: value('v3-1') }];
+    db.transaction(() => state.applyChanges(3, v3Changes, true))();
+    state.committed(v3Changes);
     expect(read(state.get(key(1)))).toBe('v3-1');
     const v1 = state.at(1, 3);
     const v2 = state.at(2, 3);

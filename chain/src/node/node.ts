@@ -336,6 +336,7 @@ export class ChainNode {
         writeMeta(this.options.database, 'earliest_version', String(row.height - keep));
       }
     })();
+    this.state.committed(execution.changes);
   }
 
   private afterCommit(
@@ -429,6 +430,7 @@ export class ChainNode {
       writeMeta(db, 'genesis', JSON.stringify(this.genesis.json));
       writeMeta(db, 'genesis_app_hash', toHex(init.appHash));
     })();
+    this.state.committed(init.changes);
     this.log.info(
       { chainId: this.genesis.chainId, modules: registry.modules().map((m) => m.name) },
       'initialised genesis state',

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import { CacheStore, type StoreChange } from './cache';
 import type { SqliteDatabase } from './database';
 import { keyToString } from './keys';
+import { LruCache } from '../crypto/lru';
 import type { BranchableStore, KVStore, StoreBranch } from './types';
 
 type Row = { key: Buffer; value: Buffer };
@@ -24,6 +25,12 @@ export class SqliteStateStore implements BranchableStore {
   private readonly historyAfter: Statement<[number, Buffer], { value: Buffer | null }>;
   private readonly pruneHistory: Statement<[number]>;
   private readonly pages = new Map<string, Statement<unknown[], Row>>();
+  /**
+   * Committed values recently read (null: known absent). Every tx reads the same few keys
+   * (params, the fee collector, its signer's account and balance) twice, in CheckTx and in its
+   * block; commits update the entries they change.
+   */
+  private readonly reads = new LruCache<string, Uint8Array | null>(100_000);
 
   constructor(private readonly db: SqliteDatabase) {
     this.selectValue = db.prepare('SELECT value FROM state WHERE key = ?');
@@ -41,7 +48,12 @@ export class SqliteStateStore implements BranchableStore {
   }
 
   get(key: Uint8Array): Uint8Array | undefined {
-    return this.selectValue.get(asBuffer(key))?.value;
+    const id = keyToString(key);
+    const cached = this.reads.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    const value = this.selectValue.get(asBuffer(key))?.value;
+    this.reads.set(id, value ?? null);
+    return value;
   }
 
   set(): void {
@@ -94,6 +106,14 @@ export class SqliteStateStore implements BranchableStore {
       if (change.value === undefined) this.remove.run(key);
       else this.upsert.run(key, asBuffer(change.value));
     }
+  }
+
+  /**
+   * Called once the block's transaction has committed (never before: a rolled-back commit must
+   * leave the read cache as it was).
+   */
+  committed(changes: readonly StoreChange[]): void {
+    for (const change of changes) this.reads.set(keyToString(change.key), change.value ?? null);
   }
 
   /** Forgets the history needed to read versions up to and including `version`. */
