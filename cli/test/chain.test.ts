@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bufferIo, runCli } from '../src';
@@ -86,6 +87,30 @@ describe('nymts chain start', () => {
     const broken = await run(['chain', 'start', '--home', home]);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/invalid configuration in .*config.toml: consensus.block_time/);
+  });
+
+  it('reports an RPC address that is taken', async () => {
+    await run(['chain', 'init', '--home', home]);
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const result = await run([
+        '-o',
+        'json',
+        'chain',
+        'start',
+        '--home',
+        home,
+        '--rpc',
+        `127.0.0.1:${port}`,
+        '--log-level',
+        'silent',
+      ]);
+      expect(JSON.parse(result.stdout).error.code).toBe('rpc_address_in_use');
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
   });
 
   it('runs until aborted, then stops cleanly', async () => {

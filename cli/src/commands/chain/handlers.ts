@@ -83,7 +83,15 @@ export const startChainCommand: CommandHandler<StartOptions> = async (options, c
   const chain = await createChain(loaded.options, { logger });
   let stopped = false;
   try {
-    const rpc = await chain.start();
+    const rpc = await chain.start().catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new CliError(
+          'rpc_address_in_use',
+          `the RPC address is already in use: ${(error as Error).message}`,
+        );
+      }
+      throw error;
+    });
     ctx.io.err(`chain ${chain.genesis.chainId} running: RPC ${rpc.url}, WebSocket ${rpc.websocketUrl}`);
     await new Promise<void>((resolve) => {
       if (ctx.signal.aborted) resolve();
