@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing';
+import { GasPrice, SigningStargateClient } from '@cosmjs/stargate';
+import { startChain, type Chain, type ChainOptions } from '../src';
+import type { RpcServer } from '../src/rpc/server';
+
+export const GAS_PRICE = GasPrice.fromString('0.025unyx');
+
+export type RunningChain = Chain & { rpc: RpcServer };
+
+/** A dev chain on a free port, in instant mode, stored in a fresh temp folder. */
+export async function startTestChain(
+  options: ChainOptions = {},
+): Promise<{ chain: RunningChain; dataDir: string; cleanup(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'nymts-chain-'));
+  const chain = await startChain({ dataDir, blockTime: 'instant', dev: true, rpc: { port: 0 }, ...options });
+  return {
+    chain,
+    dataDir,
+    async cleanup() {
+      await chain.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function signingClient(
+  url: string,
+  mnemonic: string,
+): Promise<{ client: SigningStargateClient; address: string }> {
+  const wallet = await DirectSecp256k1HdWallet.fromMnemonic(mnemonic, { prefix: 'n' });
+  const [account] = await wallet.getAccounts();
+  // cosmjs waits pollIntervalMs before its first tx_search: keep it short for an instant chain.
+  const client = await SigningStargateClient.connectWithSigner(url, wallet, {
+    gasPrice: GAS_PRICE,
+    broadcastPollIntervalMs: 50,
+  });
+  return { client, address: (account as { address: string }).address };
+}
+
+export interface RpcAnswer {
+  status: number;
+  body: {
+    jsonrpc?: string;
+    id?: unknown;
+    result?: Record<string, unknown>;
+    error?: { code: number; message: string; data: string };
+  };
+}
+
+/** A raw JSON-RPC POST, for what cosmjs cannot express (bad input, dev controls). */
+export async function rpcCall(url: string, method: string, params: unknown = {}): Promise<RpcAnswer> {
+  return rpcPost(url, JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }));
+}
+
+export async function rpcPost(url: string, body: string): Promise<RpcAnswer> {
+  const response = await fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json' },
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as RpcAnswer['body']) };
+}
