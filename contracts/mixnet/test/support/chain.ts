@@ -2,7 +2,7 @@
 // store and bank test doubles, with a block clock the tests move.
 import { readFileSync } from 'node:fs';
 import { toBech32 } from '@cosmjs/encoding';
-import { createGasMeter, WasmKeeper, type WasmContext, type WasmEvent } from '@nymts/chain';
+import { type Coin, createGasMeter, WasmKeeper, type WasmContext, type WasmEvent } from '@nymts/chain';
 import { MemoryBank } from '@nymts/chain/test/wasm/support/memory-bank';
 import { MemoryStore } from '@nymts/chain/test/wasm/support/memory-store';
 
@@ -33,7 +33,8 @@ export interface Executed {
 
 export class TestChain {
   readonly store = new MemoryStore();
-  readonly keeper = new WasmKeeper({ bech32Prefix: PREFIX }, { bank: new MemoryBank() });
+  private readonly bank = new MemoryBank();
+  readonly keeper = new WasmKeeper({ bech32Prefix: PREFIX }, { bank: this.bank });
   height = 1;
   time = START_TIME;
 
@@ -69,11 +70,22 @@ export class TestChain {
     }
   }
 
+  /** Native coins (not NYM, which is a cw20 token), for calls that attach funds. */
+  mintNative(address: string, coins: Coin[]): void {
+    this.bank.mint({ store: this.store }, address, coins);
+  }
+
   /** Runs one execute message; throws the keeper's error when it fails (state then unchanged). */
-  execute(sender: string, contract: string, msg: unknown, gasLimit = DEFAULT_GAS_LIMIT): Executed {
+  execute(
+    sender: string,
+    contract: string,
+    msg: unknown,
+    gasLimit = DEFAULT_GAS_LIMIT,
+    funds: Coin[] = [],
+  ): Executed {
     const ctx = this.context(gasLimit);
     try {
-      const { events } = this.keeper.execute(ctx, { sender, contract, msg: json(msg), funds: [] });
+      const { events } = this.keeper.execute(ctx, { sender, contract, msg: json(msg), funds });
       return { events, gasUsed: ctx.gas.consumed() };
     } finally {
       this.nextBlock();
