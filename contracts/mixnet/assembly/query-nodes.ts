@@ -111,7 +111,8 @@ function rewardedSetPage(f: Fields): Result<Uint8Array> {
     last = readU32BigEndian(entries[i].key, 0);
     const bond = mixnodeBond(last);
     const rewarding = mixnodeRewarding(last);
-    if (bond === null || rewarding === null) abort('rewarded set member without a bond');
+    // A member whose unbonding was reconciled before the set is redrawn is no longer listed.
+    if (bond === null || rewarding === null) continue;
     w.beginObject()
       .key('mix_id')
       .u64(last)

@@ -9,6 +9,7 @@ import {
   loadInterval,
   loadRewardingParams,
   loadRewardPoolChange,
+  mixnodeBond,
   mixnodeRewarding,
   ownedMixnode,
   REWARD_POOL_CHANGE,
@@ -59,7 +60,8 @@ export function rewardMixnode(
     return Result.err<Response>(
       'Mix node ' + mixId.toString() + ' is not in the rewarded set of epoch ' + epoch.toString(),
     );
-  const rewarding = mixnodeRewarding(mixId);
+  // A node whose unbonding was reconciled early has been paid out: there is no one to reward.
+  const rewarding = mixnodeBond(mixId) !== null ? mixnodeRewarding(mixId) : null;
   if (rewarding === null) return Result.err<Response>('Mix node ' + mixId.toString() + ' is not bonded');
   if (rewarding.lastRewardedEpoch >= epoch)
     return Result.err<Response>(

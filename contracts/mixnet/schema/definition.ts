@@ -597,7 +597,7 @@ export const idl: ContractIdl = {
   responses: {
     get_state: ref('ContractState'),
     get_state_params: ref('ContractStateParams'),
-    get_rewarding_validator_address: root('String', s.string()),
+    get_rewarding_validator_address: root('Addr', s.string()),
     get_rewarding_params: ref('RewardingParams'),
     get_epoch_status: R(
       'EpochStatus',

@@ -221,6 +221,16 @@ describe('advancing and reporting', () => {
     });
   });
 
+  test('a node whose unbonding was reconciled early leaves the listing and cannot be rewarded', () => {
+    const leaving = ids[0]!;
+    m.execute(owners[0]!, { unbond_mixnode: {} });
+    m.endEpoch();
+    m.execute(VALIDATOR, { reconcile_epoch_events: {} });
+    expect(m.rewardedSet().nodes.map((n) => n.mix_id)).not.toContain(leaving);
+    refusedOn(m, () => m.reward(leaving, '1'), `Mix node ${leaving} is not bonded`);
+    m.reward(ids[1]!, '1');
+  });
+
   test('gateways’ performance is reported in the same window', () => {
     const keys = new NodeKeys();
     m.bondGateway(owners[6]!, (m.fund(owners[6]!, 1_000n * NYM), keys), 100n * NYM);

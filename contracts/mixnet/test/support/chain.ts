@@ -12,9 +12,11 @@ export const START_TIME = 1_700_000_000;
 const BLOCK_SECONDS = 5;
 const DEFAULT_GAS_LIMIT = 100_000_000;
 
-/** A deterministic account address (20 bytes, like a secp256k1 account). */
+/** A deterministic account address (20 bytes, like a secp256k1 account), distinct for every n. */
 export function account(n: number): string {
-  return toBech32(PREFIX, new Uint8Array(20).fill(n));
+  const bytes = new Uint8Array(20).fill(n % 256);
+  new DataView(bytes.buffer).setUint32(16, n);
+  return toBech32(PREFIX, bytes);
 }
 
 export function cwPlusWasm(name: string): Uint8Array {
