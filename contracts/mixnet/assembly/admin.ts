@@ -16,7 +16,7 @@ import {
 // The contract owner's settings. Changes to the reward model wait for the interval's end (and
 // the active set size for the epoch's end) unless `force_immediately` says otherwise.
 
-export function checkSetSizes(rewardedSetSize: u32, activeSetSize: u32): string | null {
+function checkSetSizes(rewardedSetSize: u32, activeSetSize: u32): string | null {
   if (rewardedSetSize === 0) return 'The rewarded set size must be positive';
   if (activeSetSize === 0) return 'The active set size must be positive';
   if (activeSetSize > rewardedSetSize)
@@ -37,7 +37,7 @@ export function checkIntervalConfig(epochsInInterval: u32, epochDurationSecs: u6
 }
 
 /** The fractions and factors every set of rewarding parameters must respect. */
-export function checkRewardingParams(params: RewardingParams): string | null {
+function checkRewardingParams(params: RewardingParams): string | null {
   const fractions = [params.stakingSupplyScaleFactor, params.sybilResistance, params.intervalPoolEmission];
   const names = ['staking_supply_scale_factor', 'sybil_resistance', 'interval_pool_emission'];
   for (let i = 0; i < fractions.length; i++) {

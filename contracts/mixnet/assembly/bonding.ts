@@ -13,7 +13,7 @@ import {
 import { Actor, ActorField, checkProxy } from './actor';
 import { decodeBase58 } from './base58';
 import { payout, TRACK_UNBOND } from './common';
-import { decimalOf } from './decimals';
+import { decimalOf, decimalOfU64 } from './decimals';
 import {
   DECREASE_PLEDGE,
   PendingEpochEvent,
@@ -52,8 +52,8 @@ import {
 // Bonds take effect at once (a new mix node waits for the next rewarded-set draw anyway); stake
 // changes wait for the epoch's end, cost changes for the interval's end.
 
-export const MIXNODE_BONDING = 'mixnode-bonding';
-export const GATEWAY_BONDING = 'gateway-bonding';
+const MIXNODE_BONDING = 'mixnode-bonding';
+const GATEWAY_BONDING = 'gateway-bonding';
 /** The base of the delegators' reward ratio (1000 NYM), as in Nym's contract. */
 const UNIT_DELEGATION: u64 = 1000000000;
 
@@ -67,7 +67,7 @@ export function signingNonce(address: string): u64 {
  * `{"message_type":…,"contract":…,"owner":…,"nonce":…}`. The nonce is the owner's signing nonce,
  * raised by every bond, so a signature is good for one bond only.
  */
-export function bondingMessage(messageType: string, contract: string, owner: string, nonce: u64): Uint8Array {
+function bondingMessage(messageType: string, contract: string, owner: string, nonce: u64): Uint8Array {
   const w = new JsonWriter();
   w.beginObject().key('message_type').string(messageType).key('contract').string(contract);
   w.key('owner').string(owner).key('nonce').u64(nonce).endObject();
@@ -186,11 +186,19 @@ export function bondMixnode(
   MIXNODES.save(Key.u32(mixId), bond);
   MIXNODE_OWNERS.save(Key.str(actor.owner), mixId);
   MIXNODE_IDENTITIES.save(Key.str(identity), mixId);
-  const unit = new Decimal(Uint128.fromU64(UNIT_DELEGATION).mul10(18));
   const epoch = loadInterval().totalElapsedEpochs;
   REWARDING.save(
     Key.u32(mixId),
-    new MixNodeRewarding(costs.value, operator.value, Decimal.zero(), Decimal.zero(), unit, epoch, 0, null),
+    new MixNodeRewarding(
+      costs.value,
+      operator.value,
+      Decimal.zero(),
+      Decimal.zero(),
+      decimalOfU64(UNIT_DELEGATION),
+      epoch,
+      0,
+      null,
+    ),
   );
   const bonded = new Event('mixnode_bonding')
     .add('mix_id', mixId.toString())

@@ -230,7 +230,7 @@ export function reconcileEpochEvents(
   return Result.ok<Response>(response.addAttribute('events_applied', applied.value.toString()));
 }
 
-export const RANDOMNESS_LENGTH = 32;
+const RANDOMNESS_LENGTH = 32;
 
 export function advanceCurrentEpoch(
   env: Env,

@@ -21,11 +21,11 @@ export const UNDELEGATE = 'undelegate';
 export const PLEDGE_MORE = 'pledge_more';
 export const DECREASE_PLEDGE = 'decrease_pledge';
 export const UNBOND_MIXNODE = 'unbond_mixnode';
-export const UPDATE_ACTIVE_SET_SIZE = 'update_active_set_size';
+const UPDATE_ACTIVE_SET_SIZE = 'update_active_set_size';
 
 export const CHANGE_MIX_COST_PARAMS = 'change_mix_cost_params';
 export const UPDATE_REWARDING_PARAMS = 'update_rewarding_params';
-export const UPDATE_INTERVAL_CONFIG = 'update_interval_config';
+const UPDATE_INTERVAL_CONFIG = 'update_interval_config';
 
 export class PendingEpochEvent {
   constructor(

@@ -53,7 +53,7 @@ function maxFlow(capacity: StaticArray<i32>): StaticArray<i32> {
 }
 
 /** How many nodes each layer (index 1–3) takes out of `m`. */
-export function layerCapacities(m: i32): StaticArray<i32> {
+function layerCapacities(m: i32): StaticArray<i32> {
   const capacities = new StaticArray<i32>(4);
   for (let layer = 1; layer <= 3; layer++) capacities[layer] = m / 3 + (layer <= m % 3 ? 1 : 0);
   return capacities;

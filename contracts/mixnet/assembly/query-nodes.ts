@@ -33,11 +33,11 @@ const MAX_PAGE: u32 = 100;
 const DEFAULT_SET_PAGE: u32 = 100;
 const MAX_SET_PAGE: u32 = 250;
 
-export function limitOf(f: Fields, defaultLimit: u32, maxLimit: u32): i32 {
+function limitOf(f: Fields, defaultLimit: u32, maxLimit: u32): i32 {
   return pageLimit(f.optionalU64('limit', 0) as u32, f.has('limit'), defaultLimit, maxLimit);
 }
 
-export function nodePageLimit(f: Fields): i32 {
+export function defaultPageLimit(f: Fields): i32 {
   return limitOf(f, DEFAULT_PAGE, MAX_PAGE);
 }
 
@@ -82,7 +82,7 @@ function finishPage(w: JsonWriter, full: bool, next: u32): Result<Uint8Array> {
 
 function mixnodePage(f: Fields, detailed: bool): Result<Uint8Array> {
   const startAfter = f.has('start_after') ? f.u32('start_after') : 0;
-  const limit = nodePageLimit(f);
+  const limit = defaultPageLimit(f);
   const problem = f.finish();
   if (problem !== null) return Result.err<Uint8Array>(problem);
   const bound = f.has('start_after') ? Bound.exclusive(Key.u32(startAfter)) : null;
@@ -137,7 +137,7 @@ function writeGateway(w: JsonWriter, bond: GatewayBond | null): void {
 
 function gatewayPage(f: Fields): Result<Uint8Array> {
   const startAfter = f.optionalString('start_after');
-  const limit = nodePageLimit(f);
+  const limit = defaultPageLimit(f);
   const problem = f.finish();
   if (problem !== null) return Result.err<Uint8Array>(problem);
   const bound = startAfter !== null ? Bound.exclusive(Key.str(startAfter)) : null;

@@ -12,11 +12,12 @@ import {
   parseU64,
   Result,
   readU32BigEndian,
+  Uint128,
 } from '../../std/assembly/index';
-import { mulRatio } from './decimals';
-import { nodePageLimit } from './query-nodes';
+import { checkUnitInterval, decimalOf, mulRatio } from './decimals';
+import { defaultPageLimit } from './query-nodes';
 import { writeOptionalDecimal, writeOptionalUint128 } from './json-util';
-import { delegationReward, nodeReward, operatorReward, splitReward } from './rewards';
+import { delegationReward, nodeReward, operatorReward, RewardDistribution, splitReward } from './rewards';
 import {
   DELEGATIONS,
   DELEGATIONS_BY_OWNER,
@@ -66,7 +67,7 @@ function delegationPage(
 function mixnodeDelegations(f: Fields): Result<Uint8Array> {
   const mixId = f.u32('mix_id');
   const startAfter = f.optionalString('start_after');
-  const limit = nodePageLimit(f);
+  const limit = defaultPageLimit(f);
   const problem = f.finish();
   if (problem !== null) return Result.err<Uint8Array>(problem);
   let bound: Bound | null = null;
@@ -81,7 +82,7 @@ function mixnodeDelegations(f: Fields): Result<Uint8Array> {
 function delegatorDelegations(f: Fields): Result<Uint8Array> {
   const delegator = f.string('delegator');
   const startAfter = f.optionalString('start_after');
-  const limit = nodePageLimit(f);
+  const limit = defaultPageLimit(f);
   const problem = f.finish();
   if (problem !== null) return Result.err<Uint8Array>(problem);
   let bound: Bound | null = null;
@@ -120,13 +121,13 @@ function delegationDetails(f: Fields): Result<Uint8Array> {
 /** `{amount_staked, amount_earned, amount_earned_detailed, mixnode_still_fully_bonded}`. */
 function pendingReward(
   w: JsonWriter,
-  staked: Decimal | null,
+  staked: Uint128 | null,
   earned: Result<Decimal> | null,
   bonded: bool,
 ): Result<Uint8Array> {
   if (earned !== null && earned.isErr) return earned.cast<Uint8Array>();
   w.beginObject().key('amount_staked');
-  writeOptionalUint128(w, staked !== null ? staked.floor() : null);
+  writeOptionalUint128(w, staked);
   w.key('amount_earned');
   writeOptionalUint128(w, earned !== null ? earned.value.floor() : null);
   w.key('amount_earned_detailed');
@@ -140,8 +141,12 @@ function operatorPending(bond: MixNodeBond | null): Result<Uint8Array> {
   if (bond === null) return pendingReward(w, null, null, false);
   const rewarding = mixnodeRewarding(bond.mixId);
   if (rewarding === null) abort('bonded mix node without a rewarding record');
-  const staked = new Decimal(bond.originalPledge.mul10(18));
-  return pendingReward(w, staked, operatorReward(rewarding!, bond.originalPledge), !bond.isUnbonding);
+  return pendingReward(
+    w,
+    bond.originalPledge,
+    operatorReward(rewarding!, bond.originalPledge),
+    !bond.isUnbonding,
+  );
 }
 
 function delegatorPending(f: Fields): Result<Uint8Array> {
@@ -155,33 +160,36 @@ function delegatorPending(f: Fields): Result<Uint8Array> {
   const w = new JsonWriter();
   if (delegation === null || rewarding === null) return pendingReward(w, null, null, false);
   const bond = mixnodeBond(mixId);
-  const staked = new Decimal(delegation.amount.mul10(18));
   return pendingReward(
     w,
-    staked,
+    delegation.amount,
     delegationReward(rewarding, delegation),
     bond !== null && !bond.isUnbonding,
   );
 }
 
-/** The reward the node would get now for `performance`, or null when it is not in the set. */
-function estimate(mixId: u32, rewarding: MixNodeRewarding, performance: Decimal): Result<Decimal[]> {
+/** How rewarding the node now at `performance` would split, or null when it is not in the set. */
+function estimate(
+  mixId: u32,
+  rewarding: MixNodeRewarding,
+  performance: Decimal,
+): Result<RewardDistribution | null> {
   const layer = REWARDED_SET.load(Key.u32(mixId));
-  if (layer.isErr) return Result.ok<Decimal[]>([]);
+  if (layer.isErr) return Result.ok<RewardDistribution | null>(null);
   const reward = nodeReward(loadRewardingParams(), rewarding, performance, layer.value !== 0);
-  if (reward.isErr) return reward.cast<Decimal[]>();
+  if (reward.isErr) return reward.cast<RewardDistribution | null>();
   const split = splitReward(rewarding, reward.value, performance, loadInterval().epochsInInterval);
-  if (split.isErr) return split.cast<Decimal[]>();
-  return Result.ok<Decimal[]>([split.value.operator, split.value.delegates]);
+  if (split.isErr) return split.cast<RewardDistribution | null>();
+  return Result.ok<RewardDistribution | null>(split.value);
 }
 
 function writeEstimate(
-  original: Decimal | null,
+  original: Uint128 | null,
   current: Decimal | null,
   estimation: Decimal | null,
 ): Result<Uint8Array> {
   const w = new JsonWriter().beginObject().key('original_stake');
-  writeOptionalUint128(w, original !== null ? original.floor() : null);
+  writeOptionalUint128(w, original);
   w.key('current_stake_value');
   writeOptionalUint128(w, current !== null ? current.floor() : null);
   w.key('current_stake_value_detailed');
@@ -199,29 +207,28 @@ function estimatedReward(name: string, f: Fields): Result<Uint8Array> {
   const performance = f.decimal('estimated_performance');
   const problem = f.finish();
   if (problem !== null) return Result.err<Uint8Array>(problem);
-  if (performance.compare(Decimal.one()) > 0)
-    return Result.err<Uint8Array>('`estimated_performance` must be between 0 and 1');
+  const outOfRange = checkUnitInterval('estimated_performance', performance);
+  if (outOfRange !== null) return Result.err<Uint8Array>(outOfRange);
   const bond = mixnodeBond(mixId);
   const rewarding = mixnodeRewarding(mixId);
   if (bond === null || rewarding === null) return writeEstimate(null, null, null);
-  const shares = estimate(mixId, rewarding, performance);
-  if (shares.isErr) return shares.cast<Uint8Array>();
-  const inSet = shares.value.length === 2;
-  if (!forDelegator) {
-    const original = new Decimal(bond.originalPledge.mul10(18));
-    return writeEstimate(original, rewarding.operator, inSet ? shares.value[0] : null);
-  }
+  const estimated = estimate(mixId, rewarding, performance);
+  if (estimated.isErr) return estimated.cast<Uint8Array>();
+  const split = estimated.value;
+  if (!forDelegator)
+    return writeEstimate(bond.originalPledge, rewarding.operator, split !== null ? split.operator : null);
   const delegation = DELEGATIONS.primary.mayLoad(delegationKey(mixId, address, proxy));
   if (delegation === null) return writeEstimate(null, null, null);
   const earned = delegationReward(rewarding, delegation);
   if (earned.isErr) return earned.cast<Uint8Array>();
-  const original = new Decimal(delegation.amount.mul10(18));
-  const current = original.checkedAdd(earned.value).value;
-  if (!inSet || rewarding.delegates.isZero) return writeEstimate(original, current, null);
+  const current = decimalOf(delegation.amount).value.checkedAdd(earned.value);
+  if (current.isErr) return current.cast<Uint8Array>();
+  if (split === null || rewarding.delegates.isZero)
+    return writeEstimate(delegation.amount, current.value, null);
   // The delegators' reward is shared in proportion to each delegation's current value.
-  const share = mulRatio(shares.value[1], current, rewarding.delegates);
+  const share = mulRatio(split.delegates, current.value, rewarding.delegates);
   if (share.isErr) return share.cast<Uint8Array>();
-  return writeEstimate(original, current, share.value);
+  return writeEstimate(delegation.amount, current.value, share.value);
 }
 
 /** Writes `{id, event}` for each pending event of `map` in the page; returns the ids written. */
@@ -239,7 +246,7 @@ function writeEvents<T>(w: JsonWriter, map: Map<T>, bound: Bound | null, limit: 
 
 function eventsPage(env: Env, f: Fields, interval: bool): Result<Uint8Array> {
   const startAfter = f.has('start_after') ? f.u32('start_after') : 0;
-  const limit = nodePageLimit(f);
+  const limit = defaultPageLimit(f);
   const problem = f.finish();
   if (problem !== null) return Result.err<Uint8Array>(problem);
   const bound = f.has('start_after') ? Bound.exclusive(Key.u32(startAfter)) : null;

@@ -18,7 +18,7 @@ import { loadState } from './storage';
 // bond, pledge more or delegate, for the sender or (`…_on_behalf`, from the vesting contract)
 // for a vesting account's owner.
 
-export const RECEIVE_VARIANTS = [
+const RECEIVE_VARIANTS = [
   'bond_mixnode',
   'bond_mixnode_on_behalf',
   'bond_gateway',

@@ -23,7 +23,7 @@ export class RewardDistribution {
  * ω: standby = 1 ÷ (f·k − (f − 1)·k_standby), active = f × standby, so the work of the whole
  * rewarded set sums to 1.
  */
-export function nodeWork(params: RewardingParams, active: bool): Result<Decimal> {
+function nodeWork(params: RewardingParams, active: bool): Result<Decimal> {
   const f = params.activeSetWorkFactor;
   const k = decimalOfU64(params.rewardedSetSize);
   const standbyCount = decimalOfU64(params.rewardedSetSize - params.activeSetSize);
