@@ -18,6 +18,14 @@ export const CONTRACTS: readonly ContractSource[] = [
       output: 'contracts/vesting/schema/vesting.json',
     },
   },
+  {
+    name: 'mixnet',
+    entry: 'contracts/mixnet/assembly/contract.ts',
+    schema: {
+      definition: 'contracts/mixnet/schema/definition.ts',
+      output: 'contracts/mixnet/schema/mixnet.json',
+    },
+  },
 ];
 
 /** Exports every nymts contract has on top of what wasmd requires. */

@@ -9,8 +9,10 @@ export {
   compareBytes,
   concat,
   fromUtf8,
+  readU32BigEndian,
   startsWith,
   toHex,
+  u32BigEndian,
   u64BigEndian,
   utf8,
 } from './bytes';

@@ -38,11 +38,20 @@ const VARIANTS = [
   'update_admin',
   'update_mixnet_address',
   'delegate_to_mixnode',
-  'undelegate_from_mixnode',
   'bond_mixnode',
+  'bond_gateway',
   'pledge_more',
+  'undelegate_from_mixnode',
   'unbond_mixnode',
+  'unbond_gateway',
+  'decrease_pledge',
+  'update_mixnode_cost_params',
+  'update_mixnode_config',
+  'update_gateway_config',
+  'claim_operator_reward',
+  'claim_delegator_reward',
 ];
+const STAKING_WITH_NYM = ['delegate_to_mixnode', 'bond_mixnode', 'bond_gateway', 'pledge_more'];
 
 function withdraw(env: Env, sender: string, amount: Uint128): Result<Response> {
   const loaded = loadAccount(sender);
@@ -79,6 +88,14 @@ function transferOwnership(sender: string, to: string): Result<Response> {
   if (loaded.isErr) return loaded.cast<Response>();
   if (ACCOUNTS.has(Key.str(to))) return Result.err<Response>('Account already exists: ' + to);
   const account = loaded.value;
+  // The mixnet contract returns stake to the owner it was staked for, so the owner must not change.
+  if (!account.delegated.isZero || !account.pledged.isZero) {
+    return Result.err<Response>(
+      'Account ' +
+        sender +
+        ' has NYM staked through the mixnet contract; unstake it before transferring ownership',
+    );
+  }
   ACCOUNTS.remove(Key.str(sender));
   account.owner = to;
   saveAccount(account);
@@ -225,19 +242,16 @@ function pledge(
   );
 }
 
-function staking(info: MessageInfo, name: string, f: Fields): Result<Response> {
+/** Staking that moves the account's NYM to the mixnet contract (cw20 Send with `…_on_behalf`). */
+function stakeNym(info: MessageInfo, name: string, f: Fields): Result<Response> {
   const onBehalfOf = f.optionalString('on_behalf_of');
-  const needsAmount = name === 'delegate_to_mixnode' || name === 'bond_mixnode' || name === 'pledge_more';
-  const amount = needsAmount ? f.uint128('amount') : Uint128.zero();
-  const needsMix = name === 'delegate_to_mixnode' || name === 'undelegate_from_mixnode';
-  const mixId = needsMix ? f.u32('mix_id') : 0;
+  const amount = f.uint128('amount');
+  const mixId = name === 'delegate_to_mixnode' ? f.u32('mix_id') : 0;
   let bond: JsonValue | null = null;
-  if (name === 'bond_mixnode') {
-    bond = JsonValue.object()
-      .set('mix_node', f.value('mix_node'))
-      .set('cost_params', f.value('cost_params'))
-      .set('owner_signature', JsonValue.string(f.string('owner_signature')));
-  }
+  if (name === 'bond_mixnode')
+    bond = JsonValue.object().set('mix_node', f.value('mix_node')).set('cost_params', f.value('cost_params'));
+  else if (name === 'bond_gateway') bond = JsonValue.object().set('gateway', f.value('gateway'));
+  if (bond !== null) bond.set('owner_signature', JsonValue.string(f.string('owner_signature')));
   const problem = f.finish();
   if (problem !== null) return Result.err<Response>(problem);
   const mixnet = mixnetAddress();
@@ -245,36 +259,75 @@ function staking(info: MessageInfo, name: string, f: Fields): Result<Response> {
   const loaded = stakingAccount(info.sender, onBehalfOf);
   if (loaded.isErr) return loaded.cast<Response>();
   const account = loaded.value;
-
   if (name === 'delegate_to_mixnode') return delegate(account, mixId, amount, mixnet.value);
-  if (name === 'bond_mixnode') {
-    if (!account.pledged.isZero)
-      return Result.err<Response>('Account ' + account.owner + ' already has a bonded mix node');
-    return pledge(account, amount, mixnet.value, 'bond_mixnode', bond);
-  }
   if (name === 'pledge_more') {
     if (account.pledged.isZero)
       return Result.err<Response>('Account ' + account.owner + ' has no bonded mix node');
-    return pledge(account, amount, mixnet.value, 'pledge_more', null);
+    return pledge(account, amount, mixnet.value, name, null);
   }
-  // Undelegating and unbonding return NYM later, through the mixnet contract's track_* callbacks.
-  let message: Uint8Array;
-  if (name === 'undelegate_from_mixnode') {
-    if (!DELEGATIONS.has(delegationKey(account, mixId))) {
-      return Result.err<Response>('No delegation of ' + account.owner + ' to mix node ' + mixId.toString());
-    }
-    message = onBehalf('undelegate_from_mixnode_on_behalf', 'delegate', account.owner, mixIdField(mixId));
-  } else {
-    if (account.pledged.isZero)
-      return Result.err<Response>('Account ' + account.owner + ' has no bonded mix node');
-    message = onBehalf('unbond_mixnode_on_behalf', 'owner', account.owner, null);
-  }
+  // One node per owner, as the mixnet contract has it.
+  if (!account.pledged.isZero)
+    return Result.err<Response>('Account ' + account.owner + ' already has a bonded node');
+  return pledge(account, amount, mixnet.value, name, bond);
+}
+
+/** The mixnet contract's name for what a vesting message asks of it. */
+function mixnetMessage(name: string): string {
+  if (name === 'claim_operator_reward') return 'withdraw_operator_reward_on_behalf';
+  if (name === 'claim_delegator_reward') return 'withdraw_delegator_reward_on_behalf';
+  return name + '_on_behalf';
+}
+
+/**
+ * Calls on the mixnet contract for the account. NYM it returns (undelegations, unbonding, pledge
+ * decreases, rewards) comes back later through the token with a track_* message.
+ */
+function askMixnet(info: MessageInfo, name: string, f: Fields): Result<Response> {
+  const onBehalfOf = f.optionalString('on_behalf_of');
+  const hasMix = name === 'undelegate_from_mixnode' || name === 'claim_delegator_reward';
+  const mixId = hasMix ? f.u32('mix_id') : 0;
+  const extra = hasMix ? mixIdField(mixId) : JsonValue.object();
+  const decrease = name === 'decrease_pledge' ? f.uint128('amount') : Uint128.zero();
+  if (name === 'decrease_pledge') extra.set('decrease_by', JsonValue.string(decrease.toString()));
+  if (name === 'update_mixnode_cost_params') extra.set('new_costs', f.value('new_costs'));
+  if (name === 'update_mixnode_config' || name === 'update_gateway_config')
+    extra.set('new_config', f.value('new_config'));
+  const problem = f.finish();
+  if (problem !== null) return Result.err<Response>(problem);
+  const mixnet = mixnetAddress();
+  if (mixnet.isErr) return mixnet.cast<Response>();
+  const loaded = stakingAccount(info.sender, onBehalfOf);
+  if (loaded.isErr) return loaded.cast<Response>();
+  const account = loaded.value;
+  const refused = checkAsk(account, name, mixId, decrease);
+  if (refused !== null) return Result.err<Response>(refused);
+  const ownerField = name === 'undelegate_from_mixnode' ? 'delegate' : 'owner';
   return Result.ok<Response>(
     new Response()
-      .addMessage(new WasmExecute(mixnet.value, message))
+      .addMessage(
+        new WasmExecute(mixnet.value, onBehalf(mixnetMessage(name), ownerField, account.owner, extra)),
+      )
       .addAttribute('action', name)
       .addAttribute('owner', account.owner),
   );
+}
+
+function checkAsk(account: Account, name: string, mixId: u32, decrease: Uint128): string | null {
+  if (name === 'undelegate_from_mixnode') {
+    if (!DELEGATIONS.has(delegationKey(account, mixId)))
+      return 'No delegation of ' + account.owner + ' to mix node ' + mixId.toString();
+    return null;
+  }
+  const needsBond = name === 'unbond_mixnode' || name === 'unbond_gateway' || name === 'decrease_pledge';
+  if (needsBond && account.pledged.isZero)
+    return (
+      'Account ' + account.owner + ' has no bonded ' + (name === 'unbond_gateway' ? 'gateway' : 'mix node')
+    );
+  if (name === 'decrease_pledge' && (decrease.isZero || decrease.ge(account.pledged)))
+    return (
+      'The pledge decrease must be positive and below the pledge of ' + account.pledged.toString() + ' unym'
+    );
+  return null;
 }
 
 export function execute(env: Env, info: MessageInfo, msg: JsonValue): Result<Response> {
@@ -308,6 +361,7 @@ export function execute(env: Env, info: MessageInfo, msg: JsonValue): Result<Res
   if (name === 'update_locked_pledge_cap' || name === 'update_admin' || name === 'update_mixnet_address') {
     return adminUpdate(info.sender, name, f);
   }
-  if (VARIANTS.includes(name)) return staking(info, name, f);
+  if (STAKING_WITH_NYM.includes(name)) return stakeNym(info, name, f);
+  if (VARIANTS.includes(name)) return askMixnet(info, name, f);
   return Result.err<Response>(unknownVariant('ExecuteMsg', name, VARIANTS));
 }

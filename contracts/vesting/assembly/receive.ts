@@ -29,7 +29,13 @@ import {
 
 const DEFAULT_PERIOD_SECONDS: u64 = 3 * 30 * 86400;
 const DEFAULT_NUM_PERIODS: u64 = 8;
-const RECEIVE_VARIANTS = ['create_account', 'track_undelegation', 'track_unbond', 'track_reward'];
+const RECEIVE_VARIANTS = [
+  'create_account',
+  'track_undelegation',
+  'track_unbond',
+  'track_decrease_pledge',
+  'track_reward',
+];
 
 function createAccount(env: Env, config: Config, hook: Cw20ReceiveMsg, f: Fields): Result<Response> {
   const owner = f.string('owner_address');
@@ -128,6 +134,8 @@ function trackReturn(config: Config, hook: Cw20ReceiveMsg, f: Fields, action: st
     account.delegated = account.delegated.sub(delegation);
   } else if (action === 'track_unbond') {
     account.pledged = Uint128.zero();
+  } else if (action === 'track_decrease_pledge') {
+    account.pledged = account.pledged.saturatingSub(hook.amount);
   }
   const balance = account.balance.checkedAdd(hook.amount);
   if (balance.isErr) return balance.cast<Response>();
@@ -154,7 +162,7 @@ export function handleReceive(env: Env, tokenSender: string, hook: Cw20ReceiveMs
   const name = variant.value.name;
   const f = new Fields(variant.value.body, 'ReceiveMsg::' + name);
   if (name === 'create_account') return createAccount(env, config, hook, f);
-  if (name === 'track_undelegation' || name === 'track_unbond' || name === 'track_reward') {
+  if (name.startsWith('track_') && RECEIVE_VARIANTS.includes(name)) {
     return trackReturn(config, hook, f, name);
   }
   return Result.err<Response>(unknownVariant('ReceiveMsg', name, RECEIVE_VARIANTS));

@@ -74,7 +74,11 @@ const DEFINITIONS: Record<string, JsonSchema> = {
         fields: { owner: address('The account owner.'), mix_id: required(s.u32()) },
       },
       track_unbond: {
-        description: 'The mixnet contract returns a pledge after unbonding.',
+        description: 'The mixnet contract returns a pledge (with its rewards) after unbonding a node.',
+        fields: { owner: address('The account owner.') },
+      },
+      track_decrease_pledge: {
+        description: 'The mixnet contract returns the part of a pledge taken off it.',
         fields: { owner: address('The account owner.') },
       },
       track_reward: {
@@ -122,6 +126,18 @@ const DEFINITIONS: Record<string, JsonSchema> = {
     type: 'object',
   },
   MixNodeCostParams: { description: 'The mix node’s cost parameters (passed on as is).', type: 'object' },
+  MixNodeConfigUpdate: {
+    description: 'A mix node’s new host, ports and version (passed on as is).',
+    type: 'object',
+  },
+  Gateway: {
+    description: 'The gateway to bond, as the mixnet contract reads it (passed on as is).',
+    type: 'object',
+  },
+  GatewayConfigUpdate: {
+    description: 'A gateway’s new host, ports and version (passed on as is).',
+    type: 'object',
+  },
 };
 
 const execute = taggedEnum({
@@ -175,6 +191,15 @@ const execute = taggedEnum({
       ...onBehalfOf,
     },
   },
+  bond_gateway: {
+    description: 'Bond a gateway with the account’s NYM, within the locked pledge cap.',
+    fields: {
+      gateway: required(s.ref('Gateway')),
+      owner_signature: required(s.string()),
+      amount: required(s.uint128()),
+      ...onBehalfOf,
+    },
+  },
   pledge_more: {
     description: 'Add to the bonded mix node’s pledge, within the locked pledge cap.',
     fields: { amount: required(s.uint128()), ...onBehalfOf },
@@ -182,6 +207,34 @@ const execute = taggedEnum({
   unbond_mixnode: {
     description: 'Ask the mixnet contract to unbond (the pledge comes back with track_unbond).',
     fields: { ...onBehalfOf },
+  },
+  unbond_gateway: {
+    description: 'Unbond the gateway (the pledge comes back at once with track_unbond).',
+    fields: { ...onBehalfOf },
+  },
+  decrease_pledge: {
+    description: 'Take part of the mix node’s pledge back at the epoch’s end (with track_decrease_pledge).',
+    fields: { amount: required(s.uint128()), ...onBehalfOf },
+  },
+  update_mixnode_cost_params: {
+    description: 'Change the mix node’s profit margin and operating cost (from the next interval).',
+    fields: { new_costs: required(s.ref('MixNodeCostParams')), ...onBehalfOf },
+  },
+  update_mixnode_config: {
+    description: 'Change the mix node’s host, ports and version.',
+    fields: { new_config: required(s.ref('MixNodeConfigUpdate')), ...onBehalfOf },
+  },
+  update_gateway_config: {
+    description: 'Change the gateway’s host, ports and version.',
+    fields: { new_config: required(s.ref('GatewayConfigUpdate')), ...onBehalfOf },
+  },
+  claim_operator_reward: {
+    description: 'Withdraw the mix node’s operator rewards into the account (they come with track_reward).',
+    fields: { ...onBehalfOf },
+  },
+  claim_delegator_reward: {
+    description: 'Withdraw a delegation’s rewards into the account (they come with track_reward).',
+    fields: { mix_id: required(s.u32()), ...onBehalfOf },
   },
 });
 

@@ -113,7 +113,7 @@ test('bonding a mix node is capped by the locked pledge cap, which the admin can
       },
     },
   ]);
-  expect(errorOf(v.execute(OWNER, bond('1')))).toBe(`Account ${OWNER} already has a bonded mix node`);
+  expect(errorOf(v.execute(OWNER, bond('1')))).toBe(`Account ${OWNER} already has a bonded node`);
   expect(errorOf(v.execute(OWNER, { pledge_more: { amount: '1' } }))).toBe(
     'Locked pledge cap reached: pledging 801 unym exceeds the cap of 800',
   );
@@ -141,4 +141,73 @@ test('staking needs a configured mixnet contract', async () => {
   );
   okOf(bare.execute(ADMIN, { update_mixnet_address: { address: MIXNET } }));
   okOf(bare.execute(OWNER, { delegate_to_mixnode: { mix_id: 1, amount: '1' } }));
+});
+
+test('gateways, pledge decreases, config and cost updates and reward claims go to the mixnet contract', () => {
+  const sent = (msg: unknown) =>
+    messagesOf(okOf(v.execute(OWNER, msg))) as Array<{ execute: { contract: string; msg: unknown } }>;
+  const gateway = { host: 'gw.example', mix_port: 1789 };
+  expect(sent({ bond_gateway: { gateway, owner_signature: 'sig', amount: '500' } })).toEqual([
+    {
+      execute: {
+        contract: TOKEN,
+        msg: {
+          send: {
+            contract: MIXNET,
+            amount: '500',
+            msg: { bond_gateway_on_behalf: { gateway, owner_signature: 'sig', owner: OWNER } },
+          },
+        },
+      },
+    },
+  ]);
+  expect(v.amount('get_pledged_coins', OWNER)).toBe('500');
+  const asks: Array<[unknown, unknown]> = [
+    [{ unbond_gateway: {} }, { unbond_gateway_on_behalf: { owner: OWNER } }],
+    [
+      { decrease_pledge: { amount: '100' } },
+      { decrease_pledge_on_behalf: { decrease_by: '100', owner: OWNER } },
+    ],
+    [
+      { update_mixnode_cost_params: { new_costs: { profit_margin_percent: '0.2' } } },
+      { update_mixnode_cost_params_on_behalf: { new_costs: { profit_margin_percent: '0.2' }, owner: OWNER } },
+    ],
+    [
+      { update_mixnode_config: { new_config: { host: 'h' } } },
+      { update_mixnode_config_on_behalf: { new_config: { host: 'h' }, owner: OWNER } },
+    ],
+    [
+      { update_gateway_config: { new_config: { host: 'h' } } },
+      { update_gateway_config_on_behalf: { new_config: { host: 'h' }, owner: OWNER } },
+    ],
+    [{ claim_operator_reward: {} }, { withdraw_operator_reward_on_behalf: { owner: OWNER } }],
+    [
+      { claim_delegator_reward: { mix_id: 3 } },
+      { withdraw_delegator_reward_on_behalf: { mix_id: 3, owner: OWNER } },
+    ],
+  ];
+  for (const [msg, expected] of asks) {
+    const response = okOf(v.execute(OWNER, msg)) as {
+      messages: Array<{ msg: { wasm: { execute: unknown } } }>;
+    };
+    expect(response.messages).toHaveLength(1);
+    expect(response.messages[0]!.msg.wasm.execute).toMatchObject({
+      contract_addr: MIXNET,
+      msg: Buffer.from(JSON.stringify(expected)).toString('base64'),
+    });
+  }
+  expect(errorOf(v.execute(OWNER, { decrease_pledge: { amount: '500' } }))).toBe(
+    'The pledge decrease must be positive and below the pledge of 500 unym',
+  );
+  okOf(v.send(MIXNET, '100', { track_decrease_pledge: { owner: OWNER } }));
+  expect(v.summary(OWNER)).toMatchObject({ pledged: '400', balance: '7600' });
+});
+
+test('an account with NYM staked cannot change owner (the mixnet contract returns stake to its owner)', () => {
+  okOf(v.execute(OWNER, { delegate_to_mixnode: { mix_id: 7, amount: '10' } }));
+  expect(errorOf(v.execute(OWNER, { transfer_ownership: { to_address: STRANGER } }))).toBe(
+    `Account ${OWNER} has NYM staked through the mixnet contract; unstake it before transferring ownership`,
+  );
+  okOf(v.send(MIXNET, '10', { track_undelegation: { owner: OWNER, mix_id: 7 } }));
+  okOf(v.execute(OWNER, { transfer_ownership: { to_address: STRANGER } }));
 });
