@@ -2,7 +2,13 @@
 // store and bank test doubles, with a block clock the tests move.
 import { readFileSync } from 'node:fs';
 import { toBech32 } from '@cosmjs/encoding';
-import { type Coin, createGasMeter, WasmKeeper, type WasmContext, type WasmEvent } from '@nymts/chain';
+import {
+  type WasmCoin as Coin,
+  createGasMeter,
+  WasmKeeper,
+  type WasmContext,
+  type WasmEvent,
+} from '@nymts/chain';
 import { MemoryBank } from '@nymts/chain/test/wasm/support/memory-bank';
 import { MemoryStore } from '@nymts/chain/test/wasm/support/memory-store';
 
