@@ -18,7 +18,12 @@ import { decodeNymMessage, type NymMessage } from './message/nym-message';
 import { unpadMessage } from './message/padding';
 import { encodeReplySurb, type ReplySurb } from './message/reply-surb';
 import type { PacketContext } from './packets/context';
-import { prepareLoopCover, prepareRegularFragment, prepareReplyFragment, type PreparedPacket } from './packets/prepare';
+import {
+  prepareLoopCover,
+  prepareRegularFragment,
+  prepareReplyFragment,
+  type PreparedPacket,
+} from './packets/prepare';
 import { openReceived, type ReceiveKeys } from './packets/receive';
 import {
   checkRetransmission,
@@ -28,7 +33,12 @@ import {
 } from './reliability/ack-tracker';
 import { createOutgoingMessage, type QueueItem, type SendReceipt } from './reliability/outgoing';
 import { createReplySurbs } from './replies/create-surbs';
-import { checkReplies, createReplyController, DEFAULT_REPLIES, type ReplyOptions } from './replies/reply-controller';
+import {
+  checkReplies,
+  createReplyController,
+  DEFAULT_REPLIES,
+  type ReplyOptions,
+} from './replies/reply-controller';
 import { type Clock, cryptoRng, type Rng, systemClock, type Timer } from './runtime';
 import { type ClientMetrics, type ClientStats, createStats } from './stats';
 import type { ClientStateStore } from './storage/client-store';
@@ -199,7 +209,8 @@ export function createClient(options: ClientOptions, deps: ClientDeps): MixnetCl
     void created.receipt.outcome.then((outcome) => {
       if (!retransmit) return;
       stats.inc(outcome.kind === 'delivered' ? 'messages_delivered' : 'messages_failed');
-      if (outcome.kind === 'failed') logger.warn({ messageId: created.message.id, ...outcome }, 'message not delivered');
+      if (outcome.kind === 'failed')
+        logger.warn({ messageId: created.message.id, ...outcome }, 'message not delivered');
     });
     return created;
   };
@@ -212,11 +223,24 @@ export function createClient(options: ClientOptions, deps: ClientDeps): MixnetCl
     wallClock,
     enqueue: (item) => enqueue([item]),
     requestSurbs(senderTag, surb, amount) {
-      const fragments = fragmentsOf({ kind: 'reply', content: { kind: 'surb_request', recipient: self, amount } });
+      const fragments = fragmentsOf({
+        kind: 'reply',
+        content: { kind: 'surb_request', recipient: self, amount },
+      });
       const { message } = newMessage(fragments, false);
       const [fragment] = fragments as [(typeof fragments)[number]];
       stats.inc('surb_requests_sent');
-      enqueue([{ kind: 'reply', message, fragmentId: fragment.id, fragment: fragment.bytes, attempt: 0, senderTag, surb }]);
+      enqueue([
+        {
+          kind: 'reply',
+          message,
+          fragmentId: fragment.id,
+          fragment: fragment.bytes,
+          attempt: 0,
+          senderTag,
+          surb,
+        },
+      ]);
     },
     onDroppedSurb(error) {
       logger.warn({ err: error }, 'dropped an unreadable stored reply SURB');
@@ -341,14 +365,21 @@ export function createClient(options: ClientOptions, deps: ClientDeps): MixnetCl
   const answerSurbRequest = (requester: Recipient, amount: number) => {
     const tag = store.senderTagFor(formatRecipient(requester));
     if (tag === undefined) {
-      logger.warn({ requester: formatRecipient(requester) }, 'SURB request from a recipient we never wrote to');
+      logger.warn(
+        { requester: formatRecipient(requester) },
+        'SURB request from a recipient we never wrote to',
+      );
       return;
     }
     const count = Math.min(amount, replyOptions.maxSurbsPerRequest);
     if (count === 0) return;
     submitRegular(
       requester,
-      { kind: 'repliable', senderTag: tag, content: { kind: 'additional_surbs', replySurbs: makeSurbs(count) } },
+      {
+        kind: 'repliable',
+        senderTag: tag,
+        content: { kind: 'additional_surbs', replySurbs: makeSurbs(count) },
+      },
       { retransmit: true },
     );
   };
@@ -421,13 +452,15 @@ export function createClient(options: ClientOptions, deps: ClientDeps): MixnetCl
     async start(signal) {
       if (running) return;
       await topology.start(signal);
+      // Running before the link is up: a gateway pushes stored messages right after authentication.
+      running = true;
       try {
         await link.start(signal);
       } catch (error) {
+        running = false;
         topology.stop();
         throw error;
       }
-      running = true;
       if (!timing.disableMainPoissonStream) mainStream.start();
       if (!timing.disableLoopCoverStream) loopStream.start();
       housekeepingTimer = clock.setTimer(options.housekeepingIntervalMs ?? 10_000, housekeeping);
@@ -449,13 +482,18 @@ export function createClient(options: ClientOptions, deps: ClientDeps): MixnetCl
     },
     send(recipient, data, sendOptions = {}) {
       requireRunning();
-      return submitRegular(toRecipient(recipient), { kind: 'plain', data }, { retransmit: true, ...sendOptions });
+      return submitRegular(
+        toRecipient(recipient),
+        { kind: 'plain', data },
+        { retransmit: true, ...sendOptions },
+      );
     },
     sendAnonymous(recipient, data, sendOptions = {}) {
       requireRunning();
       const target = toRecipient(recipient);
       const count = sendOptions.replySurbs ?? replyOptions.defaultReplySurbs;
-      if (!Number.isInteger(count) || count < 0) throw new ClientError('bad_config', `replySurbs must be ≥ 0`);
+      if (!Number.isInteger(count) || count < 0)
+        throw new ClientError('bad_config', `replySurbs must be ≥ 0`);
       const message: NymMessage = {
         kind: 'repliable',
         senderTag: senderTagFor(target),

@@ -1,12 +1,6 @@
 // Client
 export { createClient, DEFAULT_REASSEMBLY } from './client';
-export type {
-  ClientDeps,
-  ClientOptions,
-  MixnetClient,
-  ReceivedMessage,
-  SendOptions,
-} from './client';
+export type { ClientDeps, ClientOptions, MixnetClient, ReceivedMessage, SendOptions } from './client';
 export type { DeliveryOutcome, FailureReason, SendReceipt } from './reliability/outgoing';
 export { ClientError } from './errors';
 export type { ClientErrorCode, ErrorAction } from './errors';

@@ -2,7 +2,9 @@
 // (`createMetrics({ role: 'client' })` fits it); counters become `nym_client_<name>_total`.
 
 export interface ClientMetrics {
-  counter(spec: { name: string; help: string }): { inc(labels?: Record<string, string>, value?: number): void };
+  counter(spec: { name: string; help: string }): {
+    inc(labels?: Record<string, string>, value?: number): void;
+  };
 }
 
 const STATS = {

@@ -49,7 +49,13 @@ export class ApiError extends Error {
 /** connection ids are u64; 0 in the binary form means none. */
 export type ApiRequest =
   | { kind: 'send'; recipient: Recipient; message: Uint8Array; connectionId?: bigint }
-  | { kind: 'sendAnonymous'; recipient: Recipient; message: Uint8Array; replySurbs: number; connectionId?: bigint }
+  | {
+      kind: 'sendAnonymous';
+      recipient: Recipient;
+      message: Uint8Array;
+      replySurbs: number;
+      connectionId?: bigint;
+    }
   | { kind: 'reply'; senderTag: Uint8Array; message: Uint8Array; connectionId?: bigint }
   | { kind: 'selfAddress' }
   | { kind: 'closedConnection'; connectionId: bigint }
@@ -144,7 +150,10 @@ export function decodeBinaryRequest(bytes: Uint8Array): ApiRequest {
         : { kind: 'getLaneQueueLength', connectionId };
     }
     default:
-      throw new ApiError(ErrorKind.unknownRequest, `${bytes[0]} does not correspond to any valid request tag`);
+      throw new ApiError(
+        ErrorKind.unknownRequest,
+        `${bytes[0]} does not correspond to any valid request tag`,
+      );
   }
 }
 
@@ -182,7 +191,8 @@ export function decodeTextRequest(text: string): ApiRequest {
   } catch (error) {
     throw malformed((error as Error).message);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw malformed('expected a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw malformed('expected a JSON object');
   const object = value as Record<string, unknown>;
   switch (object.type) {
     case 'send':
@@ -222,7 +232,9 @@ export function decodeTextRequest(text: string): ApiRequest {
     case 'selfAddress':
       return { kind: 'selfAddress' };
     default:
-      throw malformed(`unknown variant \`${String(object.type)}\`, expected one of \`send\`, \`sendAnonymous\`, \`reply\`, \`selfAddress\``);
+      throw malformed(
+        `unknown variant \`${String(object.type)}\`, expected one of \`send\`, \`sendAnonymous\`, \`reply\`, \`selfAddress\``,
+      );
   }
 }
 
@@ -232,15 +244,29 @@ export function encodeBinaryResponse(response: ApiResponse): Uint8Array {
   switch (response.kind) {
     case 'received': {
       const tag = response.senderTag === undefined ? u8(0) : concatBytes(u8(1), response.senderTag);
-      return concatBytes(u8(RESPONSE_TAG.received), tag, u64BE(BigInt(response.message.length)), response.message);
+      return concatBytes(
+        u8(RESPONSE_TAG.received),
+        tag,
+        u64BE(BigInt(response.message.length)),
+        response.message,
+      );
     }
     case 'selfAddress':
       return concatBytes(u8(RESPONSE_TAG.selfAddress), recipientToBytes(response.address));
     case 'laneQueueLength':
-      return concatBytes(u8(RESPONSE_TAG.laneQueueLength), u64BE(response.lane), u64BE(BigInt(response.queueLength)));
+      return concatBytes(
+        u8(RESPONSE_TAG.laneQueueLength),
+        u64BE(response.lane),
+        u64BE(BigInt(response.queueLength)),
+      );
     case 'error': {
       const message = utf8.encode(response.error.message);
-      return concatBytes(u8(RESPONSE_TAG.error), u8(response.error.kind), u64BE(BigInt(message.length)), message);
+      return concatBytes(
+        u8(RESPONSE_TAG.error),
+        u8(response.error.kind),
+        u64BE(BigInt(message.length)),
+        message,
+      );
     }
   }
 }

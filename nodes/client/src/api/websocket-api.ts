@@ -68,14 +68,21 @@ export function createWebSocketApi(
   const reportFailure = (receipt: SendReceipt) => {
     void receipt.outcome.then((outcome) => {
       if (outcome.kind !== 'failed' || outcome.reason === 'stopped' || active === undefined) return;
-      const error = new ApiError(ErrorKind.other, `message ${receipt.messageId} was not delivered: ${outcome.message}`);
+      const error = new ApiError(
+        ErrorKind.other,
+        `message ${receipt.messageId} was not delivered: ${outcome.message}`,
+      );
       respond(active.socket, active.mode, { kind: 'error', error });
     });
   };
 
   const laneLength = (connectionId: bigint): ApiResponse => {
     const lane = laneOf(connectionId);
-    return { kind: 'laneQueueLength', lane: connectionId, queueLength: lane === undefined ? 0 : client.queuedInLane(lane) };
+    return {
+      kind: 'laneQueueLength',
+      lane: connectionId,
+      queueLength: lane === undefined ? 0 : client.queuedInLane(lane),
+    };
   };
 
   const handle = (request: ApiRequest): ApiResponse | undefined => {
@@ -95,7 +102,10 @@ export function createWebSocketApi(
           request.kind === 'send'
             ? client.send(request.recipient, request.message, sendOptions)
             : request.kind === 'sendAnonymous'
-              ? client.sendAnonymous(request.recipient, request.message, { ...sendOptions, replySurbs: request.replySurbs })
+              ? client.sendAnonymous(request.recipient, request.message, {
+                  ...sendOptions,
+                  replySurbs: request.replySurbs,
+                })
               : client.reply(request.senderTag, request.message, sendOptions);
         reportFailure(receipt);
         // nym-client answers a send only when it names a connection: with that lane's queue length.
@@ -107,15 +117,22 @@ export function createWebSocketApi(
   const onMessage = (socket: WebSocket, data: RawData, isBinary: boolean) => {
     const mode: Mode = isBinary ? 'binary' : 'text';
     if (active?.socket === socket) active.mode = mode;
-    const bytes = Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
+    const bytes = Buffer.isBuffer(data)
+      ? data
+      : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
     let response: ApiResponse | undefined;
     try {
-      const request = isBinary ? decodeBinaryRequest(new Uint8Array(bytes)) : decodeTextRequest(bytes.toString('utf8'));
+      const request = isBinary
+        ? decodeBinaryRequest(new Uint8Array(bytes))
+        : decodeTextRequest(bytes.toString('utf8'));
       response = handle(request);
     } catch (error) {
       if (error instanceof ApiError) response = { kind: 'error', error };
       else if (error instanceof ClientError && error.action === 'reject') {
-        const kind = error.code === 'bad_address' || error.code === 'bad_sender_tag' ? ErrorKind.malformedRequest : ErrorKind.other;
+        const kind =
+          error.code === 'bad_address' || error.code === 'bad_sender_tag'
+            ? ErrorKind.malformedRequest
+            : ErrorKind.other;
         response = { kind: 'error', error: new ApiError(kind, error.message) };
       } else {
         logger.error({ err: error }, 'request failed');
@@ -170,7 +187,10 @@ export function createWebSocketApi(
   return {
     start() {
       return new Promise((resolve, reject) => {
-        const created = new WebSocketServer({ host: options.host ?? '127.0.0.1', port: options.port ?? 1977 });
+        const created = new WebSocketServer({
+          host: options.host ?? '127.0.0.1',
+          port: options.port ?? 1977,
+        });
         created.once('error', reject);
         created.once('listening', () => {
           created.off('error', reject);

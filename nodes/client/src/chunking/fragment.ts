@@ -54,7 +54,9 @@ function checkHeader(f: Omit<Fragment, 'payload'>): void {
 }
 
 export function fragmentHeaderSize(f: Pick<Fragment, 'previousSetId' | 'nextSetId'>): number {
-  return f.previousSetId !== undefined || f.nextSetId !== undefined ? LINKED_HEADER_SIZE : UNLINKED_HEADER_SIZE;
+  return f.previousSetId !== undefined || f.nextSetId !== undefined
+    ? LINKED_HEADER_SIZE
+    : UNLINKED_HEADER_SIZE;
 }
 
 export function encodeFragment(f: Fragment): Uint8Array {

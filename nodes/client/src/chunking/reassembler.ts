@@ -92,7 +92,7 @@ export class Reassembler {
   private chain(setId: number): number[] | undefined {
     const ids = [setId];
     const seen = new Set(ids);
-    for (let id = setId; ; ) {
+    for (let id = setId; ;) {
       const previous = this.sets.get(id)?.previousSetId;
       if (previous === undefined) break;
       if (seen.has(previous) || !this.isComplete(previous)) return undefined;
@@ -100,7 +100,7 @@ export class Reassembler {
       ids.unshift(previous);
       id = previous;
     }
-    for (let id = setId; ; ) {
+    for (let id = setId; ;) {
       const set = this.sets.get(id) as SetBuffer;
       const next = set.total === MAX_FRAGMENTS_PER_SET ? set.nextSetId : undefined;
       if (next === undefined) break;

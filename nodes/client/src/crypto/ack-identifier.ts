@@ -17,11 +17,19 @@ export function sealAckIdentifier(
   return concatBytes(iv, crypto.aes128Ctr(ackKey, iv, encodeFragmentId(id)));
 }
 
-export function openAckIdentifier(crypto: ClientCrypto, ackKey: Uint8Array, plaintext: Uint8Array): FragmentId {
+export function openAckIdentifier(
+  crypto: ClientCrypto,
+  ackKey: Uint8Array,
+  plaintext: Uint8Array,
+): FragmentId {
   if (plaintext.length !== ACK_PLAINTEXT_SIZE) {
-    throw new ClientError('malformed_packet', `an ack is ${ACK_PLAINTEXT_SIZE} bytes, got ${plaintext.length}`, {
-      action: 'drop',
-    });
+    throw new ClientError(
+      'malformed_packet',
+      `an ack is ${ACK_PLAINTEXT_SIZE} bytes, got ${plaintext.length}`,
+      {
+        action: 'drop',
+      },
+    );
   }
   const iv = plaintext.subarray(0, ACK_IV_SIZE);
   return decodeFragmentId(crypto.aes128Ctr(ackKey, iv, plaintext.subarray(ACK_IV_SIZE)));

@@ -53,7 +53,8 @@ export function createGatewayLink(
   };
 
   const scheduleReconnect = () => {
-    const delay = Math.min(options.initialDelayMs * 2 ** failures, options.maxDelayMs) * (0.5 + deps.rng.random());
+    const delay =
+      Math.min(options.initialDelayMs * 2 ** failures, options.maxDelayMs) * (0.5 + deps.rng.random());
     failures += 1;
     retryTimer = deps.clock.setTimer(delay, () => {
       retryTimer = undefined;

@@ -16,8 +16,7 @@ export type RepliableContent =
   | { kind: 'heartbeat'; replySurbs: ReplySurb[] };
 
 export type ReplyContent =
-  | { kind: 'data'; data: Uint8Array }
-  | { kind: 'surb_request'; recipient: Recipient; amount: number };
+  { kind: 'data'; data: Uint8Array } | { kind: 'surb_request'; recipient: Recipient; amount: number };
 
 export type NymMessage =
   | { kind: 'plain'; data: Uint8Array }
@@ -94,7 +93,10 @@ function decodeRepliable(bytes: Uint8Array): NymMessage {
   const content: RepliableContent =
     base === REPLIABLE_TAG.data
       ? { kind: 'data', data: rest.slice(consumed), replySurbs: surbs }
-      : { kind: base === REPLIABLE_TAG.additional_surbs ? 'additional_surbs' : 'heartbeat', replySurbs: surbs };
+      : {
+          kind: base === REPLIABLE_TAG.additional_surbs ? 'additional_surbs' : 'heartbeat',
+          replySurbs: surbs,
+        };
   return { kind: 'repliable', senderTag, content };
 }
 

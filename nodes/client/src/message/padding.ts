@@ -14,6 +14,7 @@ export function padMessage(serialized: Uint8Array, layout: Layout): Uint8Array {
 /** Strips everything from the last 0x01 on. */
 export function unpadMessage(padded: Uint8Array): Uint8Array {
   const end = padded.lastIndexOf(1);
-  if (end < 0) throw new ClientError('malformed_message', 'message padding has no 0x01 marker', { action: 'drop' });
+  if (end < 0)
+    throw new ClientError('malformed_message', 'message padding has no 0x01 marker', { action: 'drop' });
   return padded.subarray(0, end);
 }

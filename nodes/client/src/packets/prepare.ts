@@ -25,7 +25,10 @@ export interface PreparedPacket extends OutboundPacket {
 
 function checkFragmentSize(fragment: Uint8Array): void {
   if (fragment.length !== FRAGMENT_SPACE) {
-    throw new ClientError('malformed_message', `a fragment fills ${FRAGMENT_SPACE} bytes, got ${fragment.length}`);
+    throw new ClientError(
+      'malformed_message',
+      `a fragment fills ${FRAGMENT_SPACE} bytes, got ${fragment.length}`,
+    );
   }
 }
 

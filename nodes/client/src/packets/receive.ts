@@ -1,4 +1,9 @@
-import { ACK_PLAINTEXT_SIZE, RECEIVED_MESSAGE_SIZE, REPLY_KEY_DIGEST_SIZE, X25519_KEY_SIZE } from '../constants';
+import {
+  ACK_PLAINTEXT_SIZE,
+  RECEIVED_MESSAGE_SIZE,
+  REPLY_KEY_DIGEST_SIZE,
+  X25519_KEY_SIZE,
+} from '../constants';
 import { decodeFragment, type Fragment, type FragmentId } from '../chunking/fragment';
 import { openAckIdentifier } from '../crypto/ack-identifier';
 import { openFromSender, replyCipher } from '../crypto/packet-encryption';
@@ -35,10 +40,14 @@ export function openReceived(keys: ReceiveKeys, plaintext: Uint8Array): Received
     return { kind: 'ack', fragmentId: openAckIdentifier(keys.crypto, keys.ackKey, plaintext) };
   }
   if (plaintext.length !== RECEIVED_MESSAGE_SIZE) {
-    throw new ClientError('malformed_packet', `unexpected ${plaintext.length}-byte message from the gateway`, {
-      action: 'drop',
-      details: { length: plaintext.length },
-    });
+    throw new ClientError(
+      'malformed_packet',
+      `unexpected ${plaintext.length}-byte message from the gateway`,
+      {
+        action: 'drop',
+        details: { length: plaintext.length },
+      },
+    );
   }
   const head = plaintext.subarray(0, REPLY_KEY_DIGEST_SIZE);
   const replyKey = keys.takeReplyKey(head);

@@ -97,7 +97,11 @@ export function createAckTracker(
     const next = item.attempt + 1;
     const limit = message.retransmit ? options.maxRetransmissions : 0;
     if (limit !== undefined && next > limit) {
-      fail(message, 'retransmissions_exhausted', `fragment ${item.fragmentId.setId}/${item.fragmentId.position} was not acknowledged after ${next} transmissions`);
+      fail(
+        message,
+        'retransmissions_exhausted',
+        `fragment ${item.fragmentId.setId}/${item.fragmentId.position} was not acknowledged after ${next} transmissions`,
+      );
       return;
     }
     deps.onTimeout({ ...item, attempt: next });
@@ -112,7 +116,10 @@ export function createAckTracker(
       const key = fragmentKey(item.fragmentId);
       timers.get(key)?.cancel();
       const timeout = ackTimeoutMs(roundTripDelayMs, item.attempt, options, () => deps.rng.random());
-      timers.set(key, deps.clock.setTimer(timeout, () => expire(item)));
+      timers.set(
+        key,
+        deps.clock.setTimer(timeout, () => expire(item)),
+      );
     },
     acked(fragmentId) {
       const key = fragmentKey(fragmentId);

@@ -6,8 +6,7 @@ export type FailureReason = 'retransmissions_exhausted' | 'no_reply_surbs' | 'no
 
 /** How a message ended: every fragment acknowledged by the recipient's gateway, or given up. */
 export type DeliveryOutcome =
-  | { kind: 'delivered' }
-  | { kind: 'failed'; reason: FailureReason; message: string };
+  { kind: 'delivered' } | { kind: 'failed'; reason: FailureReason; message: string };
 
 /** What `send`, `sendAnonymous` and `reply` return. `outcome` never rejects. */
 export interface SendReceipt {

@@ -108,7 +108,9 @@ export function createReplyController(options: ReplyOptions, deps: ReplyControll
 
   const expirePending = (state: TagState) => {
     const now = deps.clock.now();
-    const expired = state.pending.filter((item) => now - item.waitingSinceMs >= options.pendingReplyTimeoutMs);
+    const expired = state.pending.filter(
+      (item) => now - item.waitingSinceMs >= options.pendingReplyTimeoutMs,
+    );
     state.pending = state.pending.filter((item) => !expired.includes(item) && isStillNeeded(item));
     for (const item of expired) {
       item.message.settle({
@@ -139,10 +141,11 @@ export function createReplyController(options: ReplyOptions, deps: ReplyControll
     state.timer = undefined;
     if (state.pending.length === 0) return;
     const now = deps.clock.now();
-    const oldest = Math.min(...state.pending.map((item) => item.waitingSinceMs));
-    let at = oldest + options.pendingReplyTimeoutMs;
-    if (state.requestedAtMs !== undefined) at = Math.min(at, state.requestedAtMs + options.rerequestAfterMs);
-    state.timer = deps.clock.setTimer(Math.max(0, at - now), () => {
+    // The next moment something can change: the oldest reply expires, or a request may be repeated.
+    let at = Math.min(...state.pending.map((item) => item.waitingSinceMs)) + options.pendingReplyTimeoutMs;
+    const retryAt = (state.requestedAtMs ?? -Infinity) + options.rerequestAfterMs;
+    if (retryAt > now) at = Math.min(at, retryAt);
+    state.timer = deps.clock.setTimer(at - now, () => {
       state.timer = undefined;
       pump(state);
     });

@@ -18,7 +18,10 @@ export interface ClientStateStore {
   takeSurb(tag: Uint8Array): Uint8Array | undefined;
   countSurbs(tag: Uint8Array): number;
   /** Forgets SURBs and reply keys past their age (Sphinx keys rotate, so old SURBs stop working). */
-  pruneExpired(nowMs: number, limits: { surbMaxAgeMs: number; replyKeyMaxAgeMs: number }): {
+  pruneExpired(
+    nowMs: number,
+    limits: { surbMaxAgeMs: number; replyKeyMaxAgeMs: number },
+  ): {
     surbs: number;
     replyKeys: number;
   };
@@ -68,24 +71,33 @@ export function openSqliteClientStore(path: string): ClientStateStore {
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   } catch (error) {
     if (error instanceof ClientError) throw error;
-    throw new ClientError('storage', `cannot open the client store ${path}`, { cause: error, details: { path } });
+    throw new ClientError('storage', `cannot open the client store ${path}`, {
+      cause: error,
+      details: { path },
+    });
   }
 
-  const insertReplyKey = db.prepare('INSERT OR REPLACE INTO reply_keys (digest, key, created_at_ms) VALUES (?, ?, ?)');
+  const insertReplyKey = db.prepare(
+    'INSERT OR REPLACE INTO reply_keys (digest, key, created_at_ms) VALUES (?, ?, ?)',
+  );
   const selectReplyKey = db.prepare('SELECT key FROM reply_keys WHERE digest = ?');
   const deleteReplyKey = db.prepare('DELETE FROM reply_keys WHERE digest = ?');
   const selectTag = db.prepare('SELECT tag FROM sender_tags WHERE recipient = ?');
   const insertTag = db.prepare('INSERT OR REPLACE INTO sender_tags (recipient, tag) VALUES (?, ?)');
   const countByTag = db.prepare('SELECT COUNT(*) AS n FROM reply_surbs WHERE sender_tag = ?');
-  const insertSurb = db.prepare('INSERT INTO reply_surbs (sender_tag, surb, received_at_ms) VALUES (?, ?, ?)');
+  const insertSurb = db.prepare(
+    'INSERT INTO reply_surbs (sender_tag, surb, received_at_ms) VALUES (?, ?, ?)',
+  );
   const oldestSurb = db.prepare('SELECT id, surb FROM reply_surbs WHERE sender_tag = ? ORDER BY id LIMIT 1');
   const deleteSurb = db.prepare('DELETE FROM reply_surbs WHERE id = ?');
   const pruneSurbs = db.prepare('DELETE FROM reply_surbs WHERE received_at_ms < ?');
   const pruneKeys = db.prepare('DELETE FROM reply_keys WHERE created_at_ms < ?');
 
-  const saveKeys = db.transaction((entries: readonly { digest: Uint8Array; key: Uint8Array }[], at: number) => {
-    for (const entry of entries) insertReplyKey.run(entry.digest, entry.key, at);
-  });
+  const saveKeys = db.transaction(
+    (entries: readonly { digest: Uint8Array; key: Uint8Array }[], at: number) => {
+      for (const entry of entries) insertReplyKey.run(entry.digest, entry.key, at);
+    },
+  );
   const takeKey = db.transaction((digest: Uint8Array) => {
     const row = selectReplyKey.get(digest) as { key: Buffer } | undefined;
     if (row === undefined) return undefined;

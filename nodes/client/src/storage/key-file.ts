@@ -46,7 +46,10 @@ export function readClientKeys(path: string): ClientKeys {
   try {
     parsed = keyFile.parse(JSON.parse(readFileSync(path, 'utf8')));
   } catch (error) {
-    throw new ClientError('bad_key', `${path} is not a nymts client key file`, { cause: error, details: { path } });
+    throw new ClientError('bad_key', `${path} is not a nymts client key file`, {
+      cause: error,
+      details: { path },
+    });
   }
   return clientKeysFromSecrets({
     identityPrivateKey: decode(parsed.identityPrivateKey, 'identityPrivateKey', path),

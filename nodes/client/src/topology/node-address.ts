@@ -33,7 +33,10 @@ export function encodeNodeAddress(host: string, port: number): Uint8Array {
     out[0] = 6;
     out.set(ipv6Bytes(host), 3);
   } else {
-    throw new ClientError('bad_topology', `"${host}" is not an IP address (mix addresses carry no host names)`);
+    throw new ClientError(
+      'bad_topology',
+      `"${host}" is not an IP address (mix addresses carry no host names)`,
+    );
   }
   return out;
 }

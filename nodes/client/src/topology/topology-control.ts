@@ -51,7 +51,8 @@ export function createTopologyControl(
         (error: unknown) => {
           failures += 1;
           deps.logger.warn({ err: error, failures }, 'topology refresh failed; keeping the last good one');
-          if (!stopped) schedule(Math.min(options.retryDelayMs * 2 ** (failures - 1), options.refreshIntervalMs));
+          if (!stopped)
+            schedule(Math.min(options.retryDelayMs * 2 ** (failures - 1), options.refreshIntervalMs));
         },
       );
     });

@@ -16,7 +16,12 @@ export interface PoissonStream {
  * Exp(meanMs), independently of what the tick did, so the timing on the wire never depends on
  * whether there was real traffic to send.
  */
-export function createPoissonStream(meanMs: number, clock: Clock, rng: Rng, onTick: () => void): PoissonStream {
+export function createPoissonStream(
+  meanMs: number,
+  clock: Clock,
+  rng: Rng,
+  onTick: () => void,
+): PoissonStream {
   let timer: Timer | undefined;
   const schedule = () => {
     timer = clock.setTimer(exponentialDelayMs(meanMs, rng), () => {

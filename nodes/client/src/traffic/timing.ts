@@ -53,7 +53,8 @@ export function checkTiming(timing: TrafficTiming): TrafficTiming {
     }
   }
   for (const key of ['messageSendingAverageDelayMs', 'loopCoverTrafficAverageDelayMs'] as const) {
-    if (timing[key] === 0) throw new ClientError('bad_config', `${key} must be above 0 (disable the stream instead)`);
+    if (timing[key] === 0)
+      throw new ClientError('bad_config', `${key} must be above 0 (disable the stream instead)`);
   }
   return timing;
 }

@@ -7,6 +7,22 @@ import type { ManualClock } from './manual-clock';
 import { createSeededRng } from './seeded-rng';
 import type { TestNetwork } from './test-network';
 
+/**
+ * Short hop delays, and packets sent as soon as they are queued with no cover traffic: most tests
+ * are about what arrives, and cover packets cost CPU without changing that. Tests about the
+ * streams turn them on.
+ */
+export const TEST_TIMING = {
+  averagePacketDelayMs: 5,
+  averageAckDelayMs: 5,
+  messageSendingAverageDelayMs: 20,
+  loopCoverTrafficAverageDelayMs: 200,
+  disableMainPoissonStream: true,
+  disableLoopCoverStream: true,
+};
+
+export const WITH_COVER = { disableMainPoissonStream: false, disableLoopCoverStream: false };
+
 export interface TestClient {
   client: MixnetClient;
   keys: ClientKeys;
@@ -17,8 +33,8 @@ export interface TestClient {
 }
 
 /**
- * A client on the test network, reading its messages into `inbox`. Fast timings by default so
- * tests need little simulated time; a test can pass Nym's defaults.
+ * A client on the test network, reading its messages into `inbox`, with TEST_TIMING unless the
+ * test says otherwise.
  */
 export async function startTestClient(
   network: TestNetwork,
@@ -30,6 +46,8 @@ export async function startTestClient(
     store?: ClientStateStore;
     options?: Partial<ClientOptions>;
     wallClock?: () => number;
+    /** Leave `messages()` to someone else (the WebSocket API). */
+    readInbox?: boolean;
   },
 ): Promise<TestClient> {
   const rng = createSeededRng(setup.seed);
@@ -39,13 +57,8 @@ export async function startTestClient(
     {
       keys,
       gateway: network.gateway(setup.gatewayIndex).identity,
-      timing: {
-        averagePacketDelayMs: 5,
-        averageAckDelayMs: 5,
-        messageSendingAverageDelayMs: 20,
-        loopCoverTrafficAverageDelayMs: 200,
-      },
       ...setup.options,
+      timing: { ...TEST_TIMING, ...setup.options?.timing },
     },
     {
       topology: network.provider,
@@ -59,8 +72,10 @@ export async function startTestClient(
   );
   await client.start();
   const inbox: ReceivedMessage[] = [];
-  void (async () => {
-    for await (const message of client.messages()) inbox.push(message);
-  })();
+  if (setup.readInbox !== false) {
+    void (async () => {
+      for await (const message of client.messages()) inbox.push(message);
+    })();
+  }
   return { client, keys, store, rng, inbox };
 }

@@ -23,7 +23,11 @@ export function createManualClock(startMs = 0): ManualClock {
     let best: Scheduled | undefined;
     for (const timer of timers) {
       if (timer.at > limit) continue;
-      if (best === undefined || timer.at < best.at || (timer.at === best.at && timer.sequence < best.sequence)) {
+      if (
+        best === undefined ||
+        timer.at < best.at ||
+        (timer.at === best.at && timer.sequence < best.sequence)
+      ) {
         best = timer;
       }
     }
@@ -66,7 +70,8 @@ export async function runUntil(
   const start = clock.now();
   await flush();
   while (!done()) {
-    if (clock.now() - start > limitMs) throw new Error(`condition not met within ${limitMs} ms of simulated time`);
+    if (clock.now() - start > limitMs)
+      throw new Error(`condition not met within ${limitMs} ms of simulated time`);
     clock.advance(stepMs);
     await flush();
   }

@@ -8,8 +8,12 @@ export function createSeededRng(seed: string): Rng {
   let counter = 0;
   let pool = Buffer.alloc(0);
   const take = (length: number): Uint8Array => {
-    while (pool.length < length) {
-      pool = Buffer.concat([pool, createHash('sha256').update(seed).update(String(counter++)).digest()]);
+    if (pool.length < length) {
+      const blocks = [pool];
+      for (let have = pool.length; have < length; have += 32) {
+        blocks.push(createHash('sha256').update(seed).update(String(counter++)).digest());
+      }
+      pool = Buffer.concat(blocks);
     }
     const out = new Uint8Array(pool.subarray(0, length));
     pool = pool.subarray(length);

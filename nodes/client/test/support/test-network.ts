@@ -86,6 +86,12 @@ export class TestNetwork {
     return this.topology.mixnodes.filter((node) => node.layer === layer)[index] as MixNode;
   }
 
+  privateKeyOf(address: Uint8Array): Uint8Array {
+    const hop = this.hops.get(hex(address));
+    if (hop === undefined) throw new Error('no such node');
+    return hop.privateKey;
+  }
+
   nameOf(address: Uint8Array): string {
     return this.hops.get(hex(address))?.name ?? 'unknown';
   }
