@@ -318,14 +318,19 @@ export function createClient(options: ClientOptions, deps: ClientDeps): MixnetCl
     tracker.sent(item, prepared.roundTripDelayMs);
   };
 
+  // Cover is built 55 times a second: say when it starts and stops failing, not every time.
+  let coverFailing = false;
   const sendCover = (): void => {
     let packet;
     try {
       packet = prepareLoopCover(packetContext());
     } catch (error) {
-      logger.warn({ err: error }, 'cannot build a loop cover packet');
+      if (!coverFailing) logger.warn({ err: error }, 'cannot build loop cover packets');
+      coverFailing = true;
       return;
     }
+    if (coverFailing) logger.info('building loop cover packets again');
+    coverFailing = false;
     if (link.send(packet)) stats.inc('cover_packets_sent');
   };
 

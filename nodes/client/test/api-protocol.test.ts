@@ -1,7 +1,8 @@
 import { ed25519 } from '@noble/curves/ed25519';
 import { formatRecipient, type Recipient, recipientToBytes } from '../src/address/recipient';
 import { formatSenderTag } from '../src/address/sender-tag';
-import { concatBytes, u32BE, u64BE } from '../src/bytes';
+import { concatBytes } from '@noble/hashes/utils';
+import { u32BE, u64BE } from '../src/bytes';
 import {
   ApiError,
   decodeBinaryRequest,

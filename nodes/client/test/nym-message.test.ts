@@ -1,6 +1,7 @@
 import { ed25519 } from '@noble/curves/ed25519';
 import { createSurb, decodeSurb, encodeSurb, generateSphinxKeyPair, HEADER_SIZE } from '@nymts/sphinx';
-import { concatBytes, u16BE, u32BE } from '../src/bytes';
+import { concatBytes } from '@noble/hashes/utils';
+import { u16BE, u32BE } from '../src/bytes';
 import { REPLY_SURB_V1_SIZE } from '../src/constants';
 import { ClientError } from '../src/errors';
 import { decodeNymMessage, encodeNymMessage, type NymMessage } from '../src/message/nym-message';

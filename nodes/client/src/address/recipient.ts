@@ -1,4 +1,4 @@
-import { concatBytes } from '../bytes';
+import { concatBytes } from '@noble/hashes/utils';
 import { ED25519_KEY_SIZE, X25519_KEY_SIZE } from '../constants';
 import { ClientError } from '../errors';
 import { encodeBase58, tryDecodeBase58 } from './base58';

@@ -6,7 +6,8 @@ import {
   recipientToBytes,
 } from '../address/recipient';
 import { parseSenderTag } from '../address/sender-tag';
-import { concatBytes, readU32BE, readU64BE, u64BE } from '../bytes';
+import { concatBytes } from '@noble/hashes/utils';
+import { readU32BE, readU64BE, u64BE } from '../bytes';
 import { SENDER_TAG_SIZE } from '../constants';
 
 // nym-client's WebSocket protocol (clients/native/websocket-requests: requests.rs, responses.rs,

@@ -1,4 +1,5 @@
-import { concatBytes, readU32BE, u32BE } from '../bytes';
+import { concatBytes } from '@noble/hashes/utils';
+import { readU32BE, u32BE } from '../bytes';
 import { FRAGMENT_ID_SIZE } from '../constants';
 import { ClientError } from '../errors';
 

@@ -1,4 +1,4 @@
-import { concatBytes } from '../bytes';
+import { concatBytes } from '@noble/hashes/utils';
 import { type Fragment, MAX_FRAGMENTS_PER_SET } from './fragment';
 
 export interface ReassemblerOptions {

@@ -1,4 +1,4 @@
-import { concatBytes } from '../bytes';
+import { concatBytes } from '@noble/hashes/utils';
 import { ACK_IV_SIZE, ACK_PLAINTEXT_SIZE } from '../constants';
 import { decodeFragmentId, encodeFragmentId, type FragmentId } from '../chunking/fragment';
 import { ClientError } from '../errors';

@@ -1,4 +1,5 @@
-import { concatBytes, readU16BE, readU32BE, u32BE } from '../bytes';
+import { concatBytes } from '@noble/hashes/utils';
+import { readU16BE, readU32BE, u32BE } from '../bytes';
 import { REPLY_SURB_V1_SIZE, SENDER_TAG_SIZE } from '../constants';
 import { ClientError } from '../errors';
 import { type Recipient, RECIPIENT_SIZE, recipientFromBytes, recipientToBytes } from '../address/recipient';

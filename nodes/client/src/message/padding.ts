@@ -1,4 +1,4 @@
-import { concatBytes } from '../bytes';
+import { concatBytes } from '@noble/hashes/utils';
 import { type Layout, paddedLength } from '../chunking/split';
 import { ClientError } from '../errors';
 

@@ -1,5 +1,5 @@
 import { decodeSurb, encodeSurb, HEADER_SIZE, type Surb } from '@nymts/sphinx';
-import { concatBytes } from '../bytes';
+import { concatBytes } from '@noble/hashes/utils';
 import { REPLY_KEY_SIZE } from '../constants';
 import { ClientError } from '../errors';
 

@@ -1,6 +1,6 @@
 import { createForwardPacket, PACKET_SIZES, useSurb } from '@nymts/sphinx';
 import type { Recipient } from '../address/recipient';
-import { concatBytes } from '../bytes';
+import { concatBytes } from '@noble/hashes/utils';
 import { COVER_FRAGMENT_ID, type FragmentId } from '../chunking/fragment';
 import { FRAGMENT_SPACE } from '../constants';
 import { replyCipher, replyKeyDigest, sealForRecipient } from '../crypto/packet-encryption';

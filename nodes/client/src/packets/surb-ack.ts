@@ -1,5 +1,5 @@
 import { createForwardPacket, PACKET_SIZES } from '@nymts/sphinx';
-import { concatBytes } from '../bytes';
+import { concatBytes } from '@noble/hashes/utils';
 import { MAX_NODE_ADDRESS_UNPADDED_LEN } from '../constants';
 import type { FragmentId } from '../chunking/fragment';
 import { sealAckIdentifier } from '../crypto/ack-identifier';
