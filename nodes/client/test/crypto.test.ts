@@ -78,5 +78,5 @@ describe('client crypto across primitive sets', () => {
       ),
       { numRuns: 25 },
     );
-  });
+  }, 30_000);
 });

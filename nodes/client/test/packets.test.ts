@@ -21,6 +21,8 @@ import { createManualClock } from './support/manual-clock';
 import { createSeededRng } from './support/seeded-rng';
 import { TestNetwork } from './support/test-network';
 
+jest.setTimeout(30_000);
+
 const rng = createSeededRng('packets');
 const crypto = createClientCrypto();
 const network = new TestNetwork(createManualClock(), rng, { perLayer: 1 });

@@ -98,7 +98,7 @@ describe('routes', () => {
     // Each of 3 nodes per layer: 1 000 expected, σ ≈ 26.
     for (const [name, count] of counts)
       if (name.startsWith('mix')) expect(Math.abs(count - 1_000)).toBeLessThan(150);
-  });
+  }, 30_000);
 
   it('name the empty layer or the missing gateway', () => {
     const rng = createSeededRng('errors');

@@ -33,6 +33,8 @@ async function openApp(port: number, clock: ManualClock): Promise<App> {
 
 const json = (frame: Frame | undefined) => JSON.parse((frame as Frame).data.toString('utf8'));
 
+jest.setTimeout(60_000);
+
 describe('nym-client WebSocket API over a real socket', () => {
   let clock: ManualClock;
   let alice: TestClient;
