@@ -209,7 +209,7 @@ export function createClient(options: ClientOptions, deps: ClientDeps): MixnetCl
     void created.receipt.outcome.then((outcome) => {
       if (!retransmit) return;
       stats.inc(outcome.kind === 'delivered' ? 'messages_delivered' : 'messages_failed');
-      if (outcome.kind === 'failed')
+      if (outcome.kind === 'failed' && outcome.reason !== 'stopped')
         logger.warn({ messageId: created.message.id, ...outcome }, 'message not delivered');
     });
     return created;
@@ -497,8 +497,12 @@ export function createClient(options: ClientOptions, deps: ClientDeps): MixnetCl
       requireRunning();
       const target = toRecipient(recipient);
       const count = sendOptions.replySurbs ?? replyOptions.defaultReplySurbs;
-      if (!Number.isInteger(count) || count < 0)
-        throw new ClientError('bad_config', `replySurbs must be ≥ 0`);
+      if (!Number.isInteger(count) || count < 0 || count > replyOptions.maxSurbsPerRequest) {
+        throw new ClientError(
+          'malformed_request',
+          `replySurbs must be a whole number from 0 to ${replyOptions.maxSurbsPerRequest}, got ${count}`,
+        );
+      }
       const message: NymMessage = {
         kind: 'repliable',
         senderTag: senderTagFor(target),

@@ -106,6 +106,9 @@ describe('the streams of a running client', () => {
 
   it('refuses to send before start and after stop, and refuses bad settings', async () => {
     const { client, store } = await recordedClient({});
+    expect(() => client.sendAnonymous(client.address, new Uint8Array(1), { replySurbs: 501 })).toThrow(
+      /from 0 to 500/,
+    );
     await client.stop();
     expect(() => client.send(client.address, new Uint8Array(1))).toThrow(/not running/);
     store.close();

@@ -3,7 +3,7 @@ import pino, { type Logger } from 'pino';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { formatSenderTag } from '../address/sender-tag';
 import type { MixnetClient, ReceivedMessage } from '../client';
-import { ClientError } from '../errors';
+import { ClientError, type ClientErrorCode } from '../errors';
 import type { SendReceipt } from '../reliability/outgoing';
 import {
   ApiError,
@@ -27,6 +27,9 @@ export interface WebSocketApi {
   start(): Promise<{ port: number }>;
   stop(): Promise<void>;
 }
+
+/** Client errors that mean the request itself was wrong. */
+const REQUEST_ERRORS = new Set<ClientErrorCode>(['bad_address', 'bad_sender_tag', 'malformed_request']);
 
 /** WebSocket close code for a second application while one is connected (nym-client serves one). */
 export const CLOSE_ALREADY_CONNECTED = 4000;
@@ -129,10 +132,7 @@ export function createWebSocketApi(
     } catch (error) {
       if (error instanceof ApiError) response = { kind: 'error', error };
       else if (error instanceof ClientError && error.action === 'reject') {
-        const kind =
-          error.code === 'bad_address' || error.code === 'bad_sender_tag'
-            ? ErrorKind.malformedRequest
-            : ErrorKind.other;
+        const kind = REQUEST_ERRORS.has(error.code) ? ErrorKind.malformedRequest : ErrorKind.other;
         response = { kind: 'error', error: new ApiError(kind, error.message) };
       } else {
         logger.error({ err: error }, 'request failed');
