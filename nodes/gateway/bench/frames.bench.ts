@@ -1,6 +1,6 @@
 import { defineSuite, measureRate } from '@nymts/bench';
 import { decodeBinaryRequest, encodeBinaryRequest } from '../src/client-protocol/binary-frames';
-import { KeyRotation } from '../src/client-protocol/mix-packet';
+import { KeyRotation } from '@nymts/node-common';
 import { SharedKey } from '../src/client-protocol/shared-key';
 import { referenceAesGcmSiv, sealAesGcmSiv } from '../src/crypto/aes-gcm-siv';
 import { systemRandomBytes } from '../src/crypto/random';

@@ -61,16 +61,8 @@ export {
   encodeBinaryResponse,
 } from './client-protocol/binary-frames';
 export type { BinaryRequest, BinaryResponse } from './client-protocol/binary-frames';
-export {
-  PacketType,
-  KeyRotation,
-  SPHINX_PACKET_SIZES,
-  decodeMixPacket,
-  encodeMixPacket,
-  decodeNodeAddress,
-  encodeNodeAddress,
-} from './client-protocol/mix-packet';
-export type { MixPacket, NodeAddress } from './client-protocol/mix-packet';
+export { decodeMixPacket, encodeMixPacket } from './client-protocol/mix-packet';
+export type { MixPacket } from './client-protocol/mix-packet';
 export { createMemorySharedKeyStore, createSqliteSharedKeyStore } from './client-protocol/shared-key-store';
 export type { SharedKeyStore, RegisteredClient } from './client-protocol/shared-key-store';
 export { createUnmeteredBandwidth, UNMETERED_BANDWIDTH } from './client-protocol/bandwidth';

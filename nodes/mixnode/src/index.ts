@@ -1,7 +1,11 @@
 export { createMixnode } from './mixnode';
 export type { Mixnode, MixnodeDeps, MixnodeOptions, NodeDescription } from './mixnode';
-export { DROP_REASONS } from './metrics';
-export type { DropReason } from './metrics';
+export { DROP_REASONS, FORWARD_DROP_REASONS, MIX_PORT_DROP_REASONS, createDropCounter } from './metrics';
+export type { DropCounter, DropReason, ForwardDropReason, MixPortDropReason } from './metrics';
+export { createMixPort } from './mix-port';
+export type { MixPort, MixPortDeps, MixPortOptions, UnwrappedPacket } from './mix-port';
+export { createForwarder } from './forwarder';
+export type { Forwarder, ForwarderOptions } from './forwarder';
 export { isProcessorModule, loadProcessor } from './processing/packet-processor';
 export type {
   PacketProcessor,
@@ -9,7 +13,7 @@ export type {
   ProcessorModule,
   ProcessorSource,
 } from './processing/packet-processor';
-export { SPHINX_PROCESSOR, checkSphinxAvailable, sphinxProcessor } from './processing/sphinx-processor';
+export { SPHINX_PROCESSOR, sphinxProcessor } from './processing/sphinx-processor';
 export { createInlineUnwrapper } from './processing/unwrapper';
 export type { UnwrapKey, UnwrapOutcome, Unwrapper } from './processing/unwrapper';
 export { createWorkerUnwrapper } from './processing/worker-unwrapper';

@@ -1,12 +1,6 @@
 import { once } from 'node:events';
 import { formatSocketAddress, type LogLevel } from '@nymts/node-common';
-import {
-  SPHINX_PROCESSOR,
-  checkSphinxAvailable,
-  loadMixnodeFromHome,
-  type Mixnode,
-  type ProcessorSource,
-} from '@nymts/mixnode';
+import { SPHINX_PROCESSOR, loadMixnodeFromHome, type Mixnode } from '@nymts/mixnode';
 import type { CommandHandler } from '../../framework/command';
 import { asCliError, toCliError } from './errors';
 import { resolveHome } from './options';
@@ -22,8 +16,6 @@ export interface MixnodeRunOptions {
 }
 
 export interface MixnodeRunEnvironment {
-  /** Real Sphinx unless a test supplies its own. */
-  processor?: ProcessorSource;
   /** Called once the node is up (tests use it to reach the node). */
   onStarted?(mixnode: Mixnode): void;
 }
@@ -32,7 +24,6 @@ export interface MixnodeRunEnvironment {
 export function mixnodeRun(environment: MixnodeRunEnvironment = {}): CommandHandler<MixnodeRunOptions> {
   return async (options, ctx) => {
     const home = resolveHome(options);
-    const processor = environment.processor ?? SPHINX_PROCESSOR;
     const { mixnode, config, metrics } = asCliError(() =>
       loadMixnodeFromHome(
         home,
@@ -43,10 +34,9 @@ export function mixnodeRun(environment: MixnodeRunEnvironment = {}): CommandHand
           workers: options.workers,
           logLevel: options.logLevel,
         },
-        { processor },
+        { processor: SPHINX_PROCESSOR },
       ),
     );
-    if (environment.processor === undefined) asCliError(checkSphinxAvailable);
     try {
       await mixnode.start(ctx.signal);
     } catch (error) {

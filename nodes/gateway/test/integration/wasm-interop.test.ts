@@ -4,7 +4,8 @@ import {
   UNMETERED_BANDWIDTH,
 } from '../../src/client-protocol/bandwidth';
 import { createClientWebSocketServer, type ClientWebSocketServer } from '../../src/client-websocket-server';
-import { KeyRotation, type MixPacket } from '../../src/client-protocol/mix-packet';
+import { KeyRotation } from '@nymts/node-common';
+import { type MixPacket } from '../../src/client-protocol/mix-packet';
 import { createMemorySharedKeyStore, type SharedKeyStore } from '../../src/client-protocol/shared-key-store';
 import { decodeBase58, encodeBase58 } from '../../src/crypto/base58';
 import { generateEd25519KeyPair, generateX25519KeyPair } from '../../src/crypto/keys';
