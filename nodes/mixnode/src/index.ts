@@ -26,13 +26,36 @@ export { createReplayProtection, replayCapacity } from './replay/replay-protecti
 export type { ReplayProtection, ReplayProtectionOptions, ReplayVerdict } from './replay/replay-protection';
 export { ReplayFileError, readReplayFile, writeReplayFile } from './replay/replay-file';
 export {
-  MIXNODE_CONFIG_FILE,
+  NODE_CONFIG_FILE,
+  countSchema,
   defaultMixnodeHome,
+  httpSection,
+  inHome,
+  keysSection,
+  loggingSection,
+  mixPortSection,
   mixnodeConfigSchema,
-  mixnodePaths,
+  nodePaths,
+  nodeSection,
+  replayProtectionSection,
+  socketAddressSchema,
+  unwrapSection,
 } from './config/mixnode-config';
-export type { MixnodeConfig, MixnodePaths } from './config/mixnode-config';
-export { initMixnode } from './config/init';
-export type { InitMixnodeOptions, InitMixnodeResult } from './config/init';
-export { loadMixnodeFromHome } from './config/from-config';
-export type { MixnodeOverrides } from './config/from-config';
+export type { MixnodeConfig, NodePaths } from './config/mixnode-config';
+export { initMixnode, initialNodeSections, writeNodeHome } from './config/init';
+export type { InitMixnodeOptions, InitNodeOptions, InitNodeResult } from './config/init';
+export {
+  loadMixnodeFromHome,
+  mixnodeOptionsFromConfig,
+  nodeBasisFromConfig,
+  nodeObservability,
+  withOverrides,
+} from './config/from-config';
+export type {
+  LoadedMixnode,
+  MixPortConfig,
+  MixnodeOverrides,
+  NodeBasis,
+  NodeOverrides,
+  NodeRuntime,
+} from './config/from-config';

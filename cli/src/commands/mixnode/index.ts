@@ -2,7 +2,7 @@ import { Option } from 'commander';
 import { LOG_LEVELS } from '@nymts/node-common';
 import { commandAction, type CommandModule } from '../../framework/command';
 import { mixnodeInit } from './init';
-import { integerOption, portOption } from './options';
+import { integerOption, portOption } from '../../framework/node-options';
 import { mixnodeRun, type MixnodeRunEnvironment } from './run';
 
 export { mixnodeInit } from './init';

@@ -1,8 +1,7 @@
-import { once } from 'node:events';
 import { formatSocketAddress, type LogLevel } from '@nymts/node-common';
-import { SPHINX_PROCESSOR, loadMixnodeFromHome, type Mixnode } from '@nymts/mixnode';
+import { loadMixnodeFromHome, type Mixnode } from '@nymts/mixnode';
 import type { CommandHandler } from '../../framework/command';
-import { asCliError, toCliError } from './errors';
+import { asCliError, runUntilAborted } from '../../framework/node-options';
 import { resolveHome } from './options';
 
 export interface MixnodeRunOptions {
@@ -25,32 +24,18 @@ export function mixnodeRun(environment: MixnodeRunEnvironment = {}): CommandHand
   return async (options, ctx) => {
     const home = resolveHome(options);
     const { mixnode, config, metrics } = asCliError(() =>
-      loadMixnodeFromHome(
-        home,
-        {
-          listenHost: options.host,
-          mixPort: options.mixPort,
-          httpPort: options.httpPort,
-          workers: options.workers,
-          logLevel: options.logLevel,
-        },
-        { processor: SPHINX_PROCESSOR },
-      ),
+      loadMixnodeFromHome(home, {
+        listenHost: options.host,
+        mixPort: options.mixPort,
+        httpPort: options.httpPort,
+        workers: options.workers,
+        logLevel: options.logLevel,
+      }),
     );
-    try {
-      await mixnode.start(ctx.signal);
-    } catch (error) {
-      await mixnode.stop();
-      throw toCliError(error);
-    }
-    environment.onStarted?.(mixnode);
-    if (ctx.io.interactive) {
-      ctx.io.err(
-        `mix node "${config.node.id}" listening on ${formatSocketAddress(mixnode.mixAddress)}; Ctrl-C stops it`,
-      );
-    }
-    if (!ctx.signal.aborted) await once(ctx.signal, 'abort');
-    await mixnode.stop();
+    await runUntilAborted(mixnode, ctx, () => {
+      environment.onStarted?.(mixnode);
+      return `mix node "${config.node.id}" listening on ${formatSocketAddress(mixnode.mixAddress)}; Ctrl-C stops it`;
+    });
     const data = {
       id: config.node.id,
       received: (await metrics.value('packets_received_total')) ?? 0,

@@ -6,6 +6,7 @@ import {
   packetSizeByLength,
   readNodeAddress,
   type KeyRotationValue,
+  type PacketTypeValue,
   type SocketAddress,
 } from '@nymts/node-common';
 import { concatBytes } from '../crypto/bytes';
@@ -17,7 +18,8 @@ import { ProtocolError } from './errors';
 //   v2: PACKET_TYPE (1) ‖ KEY_ROTATION (1) ‖ NEXT_HOP (7 or 19) ‖ PACKET
 
 export interface MixPacket {
-  packetType: number;
+  /** Sphinx only: Outfox (2) is not carried. */
+  packetType: PacketTypeValue;
   keyRotation: KeyRotationValue;
   nextHop: SocketAddress;
   packet: Uint8Array;
@@ -27,10 +29,7 @@ function malformed(message: string, meta: Record<string, unknown> = {}): Protoco
   return new ProtocolError('malformed-message', message, 'reject', meta);
 }
 
-function checkPacketSize(packetType: number, packet: Uint8Array): void {
-  if (packetType !== PacketType.mix) {
-    throw malformed(`packet type ${packetType} is not supported (only Sphinx, type 0)`, { packetType });
-  }
+function checkPacketSize(packet: Uint8Array): void {
   if (packetSizeByLength(packet.length) === undefined) {
     throw malformed(`Sphinx packet of ${packet.length} bytes has no valid packet size`, {
       size: packet.length,
@@ -50,14 +49,17 @@ function readNextHop(bytes: Uint8Array): { address: SocketAddress; length: numbe
 export function decodeMixPacket(bytes: Uint8Array, withKeyRotation: boolean): MixPacket {
   const headerLength = withKeyRotation ? 2 : 1;
   if (bytes.length <= headerLength) throw malformed('mix packet is truncated');
-  const packetType = bytes[0] as number;
+  const packetType = bytes[0];
+  if (packetType !== PacketType.mix) {
+    throw malformed(`packet type ${packetType} is not supported (only Sphinx, type 0)`, { packetType });
+  }
   const rotation = withKeyRotation ? (bytes[1] as number) : KeyRotation.unknown;
   if (rotation !== KeyRotation.unknown && rotation !== KeyRotation.odd && rotation !== KeyRotation.even) {
     throw malformed(`unknown key rotation ${rotation}`);
   }
   const { address, length } = readNextHop(bytes.subarray(headerLength));
   const packet = bytes.slice(headerLength + length);
-  checkPacketSize(packetType, packet);
+  checkPacketSize(packet);
   return { packetType, keyRotation: rotation, nextHop: address, packet };
 }
 

@@ -1,0 +1,198 @@
+// A real gateway on 127.0.0.1 for integration tests (SQLite stores in a temporary folder, replay
+// filters on disk), clients speaking the gateway protocol, and Sphinx packets with SURB-ACKs
+// built the way Nym's clients build them.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SPHINX_PROCESSOR, type SphinxKey } from '@nymts/mixnode';
+import {
+  KeyRotation,
+  createMetrics,
+  encodeNodeAddress,
+  encodeUnpaddedNodeAddress,
+  silentLogger,
+  systemClock,
+  type Metrics,
+  type SocketAddress,
+} from '@nymts/node-common';
+import { PACKET_SIZES, createForwardPacket, generateSphinxKeyPair, type RouteNode } from '@nymts/sphinx';
+import { createSqliteSharedKeyStore } from '../../src/client-protocol/shared-key-store';
+import { encodeBase58 } from '../../src/crypto/base58';
+import { generateEd25519KeyPair, type Ed25519KeyPair } from '../../src/crypto/keys';
+import { systemRandomBytes } from '../../src/crypto/random';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway';
+import { connectToGateway, type GatewayClientConnection } from '../../src/gateway-client';
+import { createSqliteInbox, type InboxLimits } from '../../src/inbox/message-inbox';
+import { ACK_FIRST_HOP_BYTES } from '../../src/mixnet/final-hop';
+
+// One clock for gateways and clients, a second further at every reading: authenticateV2 refuses
+// a timestamp it has seen, and tests reconnect many times a second.
+let clockSeconds = 1_800_000_000n;
+const nowUnixSeconds = (): bigint => (clockSeconds += 1n);
+
+export interface TestGateway {
+  gateway: Gateway;
+  metrics: Metrics;
+  identity: Ed25519KeyPair;
+  sphinxKey: SphinxKey;
+  dataDir: string;
+  /** The gateway as a Sphinx route node (its mix address and Sphinx key). */
+  hop: RouteNode;
+  url: string;
+  /** Stops the gateway, then closes its stores. */
+  stop(): Promise<void>;
+}
+
+/** Starts a gateway; pass `restartOf` to bring the same gateway back on its ports and data. */
+export async function startTestGateway(
+  overrides: Partial<GatewayOptions> = {},
+  restartOf?: TestGateway,
+  inboxLimits?: InboxLimits,
+): Promise<TestGateway> {
+  const dataDir = restartOf?.dataDir ?? mkdtempSync(join(tmpdir(), 'nymts-gateway-'));
+  const identity = restartOf?.identity ?? generateEd25519KeyPair(systemRandomBytes);
+  const sphinxKey = restartOf?.sphinxKey ?? { rotationId: 0, ...generateSphinxKeyPair() };
+  const keyStore = createSqliteSharedKeyStore(join(dataDir, 'shared-keys.sqlite'));
+  const inbox = createSqliteInbox(join(dataDir, 'inbox.sqlite'), inboxLimits);
+  const metrics = createMetrics({ role: 'gateway' });
+  const gateway = createGateway(
+    {
+      id: 'test-gateway',
+      listenAddress: restartOf?.gateway.mixAddress ?? { host: '127.0.0.1', port: 0 },
+      httpAddress: { host: '127.0.0.1', port: 0 },
+      identity,
+      sphinxKeys: [sphinxKey],
+      maxConnections: 64,
+      maxInFlightPerConnection: 64,
+      maxInFlightTotal: 1024,
+      unwrapWorkers: 0,
+      replay: {
+        directory: join(dataDir, 'replay'),
+        falsePositiveRate: 1e-5,
+        initialCapacity: 10_000,
+        flushIntervalMs: 60_000,
+      },
+      clients: {
+        listenAddress: restartOf?.gateway.clientsAddress ?? { host: '127.0.0.1', port: 0 },
+        rateLimit: { perSecond: 1000, burst: 1000 },
+      },
+      forwarder: {
+        frameVersion: 'v8',
+        outbound: {
+          maxBufferedBytes: 4 * 1024 * 1024,
+          maxPeers: 64,
+          connectTimeoutMs: 2000,
+          reconnectBackoffMs: { initial: 50, max: 500 },
+        },
+      },
+      ...overrides,
+    },
+    {
+      clock: systemClock,
+      logger: silentLogger(),
+      metrics,
+      processor: SPHINX_PROCESSOR,
+      keyStore,
+      inbox,
+      nowUnixSeconds,
+    },
+  );
+  await gateway.start();
+  return {
+    gateway,
+    metrics,
+    identity,
+    sphinxKey,
+    dataDir,
+    hop: { address: encodeNodeAddress(gateway.mixAddress), publicKey: sphinxKey.publicKey },
+    url: `ws://127.0.0.1:${gateway.clientsAddress.port}`,
+    stop: async () => {
+      await gateway.stop();
+      inbox.close();
+      keyStore.close();
+    },
+  };
+}
+
+export interface TestClient {
+  identity: Ed25519KeyPair;
+  clientId: string;
+  connection: GatewayClientConnection;
+  received: Uint8Array[];
+  waitForMessages(count: number, timeoutMs?: number): Promise<void>;
+}
+
+/** Registers a new client, or (given one) authenticates it again with its shared key. */
+export async function connectClient(gateway: TestGateway, again?: TestClient): Promise<TestClient> {
+  const identity = again?.identity ?? generateEd25519KeyPair(systemRandomBytes);
+  const received = again?.received ?? [];
+  const connection = await connectToGateway(
+    {
+      url: gateway.url,
+      gatewayIdentity: gateway.identity.publicKey,
+      identity,
+      sharedKey: again?.connection.sharedKey,
+    },
+    { onMessage: (message) => received.push(message), nowUnixSeconds },
+  );
+  return {
+    identity,
+    clientId: encodeBase58(identity.publicKey),
+    connection,
+    received,
+    waitForMessages: (count, timeoutMs = 10_000) =>
+      waitUntil(() => received.length >= count, timeoutMs, `${count} messages for the client`),
+  };
+}
+
+/** Polls until `condition` holds; fails with `what` after `timeoutMs`. Not a timing assertion. */
+export async function waitUntil(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/**
+ * A regular packet for `recipient` along `route` (mixes, then its gateway), whose plaintext is
+ * Nym's: the SURB-ACK (the ack's first hop, zero-padded to 19 bytes ‖ an ack-size packet along
+ * `ackRoute` to `ackRecipient`, carrying `ack`) ‖ `message`.
+ */
+export function packetWithSurbAck(spec: {
+  route: RouteNode[];
+  recipient: Uint8Array;
+  message: Uint8Array;
+  delaysMs: number[];
+  ackRoute: RouteNode[];
+  ackFirstHop: SocketAddress;
+  ackRecipient: Uint8Array;
+  ack: Uint8Array;
+}): Uint8Array {
+  const nanos = (ms: number): bigint => BigInt(ms) * 1_000_000n;
+  const ackPacket = createForwardPacket({
+    route: spec.ackRoute,
+    destination: spec.ackRecipient,
+    delaysNanos: spec.ackRoute.map(() => 0n),
+    message: spec.ack,
+    packetSize: PACKET_SIZES.ack,
+  });
+  const firstHop = new Uint8Array(ACK_FIRST_HOP_BYTES);
+  firstHop.set(encodeUnpaddedNodeAddress(spec.ackFirstHop));
+  return createForwardPacket({
+    route: spec.route,
+    destination: spec.recipient,
+    delaysNanos: spec.delaysMs.map(nanos),
+    message: Uint8Array.of(...firstHop, ...ackPacket, ...spec.message),
+    packetSize: PACKET_SIZES.regular,
+  });
+}
+
+/** What a client sends its gateway to put `packet` on the wire to `firstHop` (rotation 0: even). */
+export function toLayerOne(firstHop: SocketAddress, packet: Uint8Array) {
+  return { packetType: 0 as const, keyRotation: KeyRotation.even, nextHop: firstHop, packet };
+}
