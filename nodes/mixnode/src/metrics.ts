@@ -52,6 +52,7 @@ export function createDropCounter<Reason extends string>(
 
 export interface MixPortMetrics {
   received: Counter;
+  unwrapped: Counter;
   unwrapErrors: Counter;
   unwrapSeconds: Histogram;
   framesRejected: Counter;
@@ -72,6 +73,11 @@ export function createMixPortMetrics(
     received: metrics.counter({
       name: 'packets_received_total',
       help: 'Packets received in well-formed frames',
+    }),
+    unwrapped: metrics.counter({
+      name: 'packets_unwrapped_total',
+      help: 'Packets unwrapped, by Sphinx header version (what senders build)',
+      labelNames: ['version'],
     }),
     unwrapErrors: metrics.counter({
       name: 'unwrap_errors_total',

@@ -99,6 +99,7 @@ export function createMixPort(options: MixPortOptions, deps: MixPortDeps): MixPo
       metrics.unwrapErrors.inc({ code: result.code });
       return;
     }
+    metrics.unwrapped.inc({ version: String(result.version) });
     const verdict = replay.check(rotationId, result.replayTag);
     if (verdict === 'replay') {
       drop('replay');

@@ -50,11 +50,12 @@ function forClient(recipient: Uint8Array, content: string, ack = `ack ${content.
 
 beforeAll(async () => {
   sink = await startSink(PACKET_SUITE);
-  gateway = await startTestGateway(
-    { clients: { listenAddress: { host: '127.0.0.1', port: 0 }, rateLimit: { perSecond: 0.001, burst: 2 } } },
-    undefined,
-    { maxMessagesPerClient: 1, maxBytesPerClient: 1024 * 1024 },
-  );
+  gateway = await startTestGateway({
+    options: {
+      clients: { listenAddress: { host: '127.0.0.1', port: 0 }, rateLimit: { perSecond: 0.001, burst: 2 } },
+    },
+    inboxLimits: { maxMessagesPerClient: 1, maxBytesPerClient: 1024 * 1024 },
+  });
   client = await connectClient(gateway);
 });
 

@@ -133,7 +133,7 @@ describe('a message through three mix nodes to a real gateway', () => {
 
     await sender.connection.close();
     await gateway.stop();
-    gateway = await startTestGateway({}, gateway);
+    gateway = await startTestGateway({ restartOf: gateway });
     await sendFrame(replay);
     await waitUntil(
       async () => (await count('packets_dropped_total', { reason: 'replay' })) === 1,

@@ -12,10 +12,12 @@ import {
   encodeUnpaddedNodeAddress,
   silentLogger,
   systemClock,
+  type Logger,
   type Metrics,
   type SocketAddress,
 } from '@nymts/node-common';
 import { PACKET_SIZES, createForwardPacket, generateSphinxKeyPair, type RouteNode } from '@nymts/sphinx';
+import { type BandwidthController } from '../../src/client-protocol/bandwidth';
 import { createSqliteSharedKeyStore } from '../../src/client-protocol/shared-key-store';
 import { encodeBase58 } from '../../src/crypto/base58';
 import { generateEd25519KeyPair, type Ed25519KeyPair } from '../../src/crypto/keys';
@@ -43,17 +45,26 @@ export interface TestGateway {
   stop(): Promise<void>;
 }
 
-/** Starts a gateway; pass `restartOf` to bring the same gateway back on its ports and data. */
-export async function startTestGateway(
-  overrides: Partial<GatewayOptions> = {},
-  restartOf?: TestGateway,
-  inboxLimits?: InboxLimits,
-): Promise<TestGateway> {
+export interface TestGatewaySetup {
+  options?: Partial<GatewayOptions>;
+  /** Brings this gateway back on its ports, keys and data. */
+  restartOf?: TestGateway;
+  inboxLimits?: InboxLimits;
+  bandwidth?: BandwidthController;
+  logger?: Logger;
+  /** The test clock unless given (real time, for clients that use real time). */
+  nowUnixSeconds?: () => bigint;
+}
+
+/** Starts a gateway: inline unwrapping, a generous rate limit, stores in a new temporary folder. */
+export async function startTestGateway(setup: TestGatewaySetup = {}): Promise<TestGateway> {
+  const { options: overrides = {}, restartOf } = setup;
   const dataDir = restartOf?.dataDir ?? mkdtempSync(join(tmpdir(), 'nymts-gateway-'));
   const identity = restartOf?.identity ?? generateEd25519KeyPair(systemRandomBytes);
-  const sphinxKey = restartOf?.sphinxKey ?? { rotationId: 0, ...generateSphinxKeyPair() };
+  const sphinxKey = restartOf?.sphinxKey ??
+    overrides.sphinxKeys?.[0] ?? { rotationId: 0, ...generateSphinxKeyPair() };
   const keyStore = createSqliteSharedKeyStore(join(dataDir, 'shared-keys.sqlite'));
-  const inbox = createSqliteInbox(join(dataDir, 'inbox.sqlite'), inboxLimits);
+  const inbox = createSqliteInbox(join(dataDir, 'inbox.sqlite'), setup.inboxLimits);
   const metrics = createMetrics({ role: 'gateway' });
   const gateway = createGateway(
     {
@@ -89,12 +100,13 @@ export async function startTestGateway(
     },
     {
       clock: systemClock,
-      logger: silentLogger(),
+      logger: setup.logger ?? silentLogger(),
       metrics,
       processor: SPHINX_PROCESSOR,
       keyStore,
       inbox,
-      nowUnixSeconds,
+      bandwidth: setup.bandwidth,
+      nowUnixSeconds: setup.nowUnixSeconds ?? nowUnixSeconds,
     },
   );
   await gateway.start();
