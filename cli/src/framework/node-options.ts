@@ -1,7 +1,7 @@
 // Options and error handling shared by the commands that run a node (mixnode, gateway).
 import { once } from 'node:events';
 import { InvalidArgumentError, Option } from 'commander';
-import { NodeError } from '@nymts/node-common';
+import { LOG_LEVELS, NodeError } from '@nymts/node-common';
 import type { CommandContext } from './command';
 import { CliError } from './errors';
 
@@ -21,6 +21,12 @@ export function integerOption(
 
 export const portOption = (flags: string, description: string): Option =>
   integerOption(flags, description, { min: 0, max: 65535 });
+
+export const workersOption = (): Option =>
+  integerOption('--workers <n>', 'worker threads that unwrap packets (0: main thread)', { min: 0, max: 64 });
+
+export const logLevelOption = (): Option =>
+  new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).env('NYM_LOG_LEVEL');
 
 /** `--home` wins; otherwise the role's default home for `--id`. */
 export function resolveNodeHome(

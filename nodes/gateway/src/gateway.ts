@@ -11,7 +11,7 @@ import {
   type ForwarderOptions,
   type MixPortOptions,
   type ProcessorSource,
-  type SphinxKey,
+  type SphinxKeyControl,
   type UnwrappedPacket,
 } from '@nymts/mixnode';
 import {
@@ -93,7 +93,7 @@ export interface GatewayDescription {
   frame_version: string;
 }
 
-export interface Gateway {
+export interface Gateway extends SphinxKeyControl {
   start(signal?: AbortSignal): Promise<void>;
   /** Closes both ports, waits for deliveries under way, flushes the replay filters. */
   stop(): Promise<void>;
@@ -102,9 +102,6 @@ export interface Gateway {
   readonly httpAddress: SocketAddress | undefined;
   describe(): GatewayDescription;
   connectedClients(): string[];
-  rotateSphinxKey(key: SphinxKey): Promise<void>;
-  retireSphinxKey(rotationId: number): Promise<void>;
-  flushReplayFilters(): Promise<void>;
 }
 
 const VERSION: string = (require('../package.json') as { version: string }).version;
@@ -316,14 +313,6 @@ export function createGateway(options: GatewayOptions, deps: GatewayDeps): Gatew
     },
     describe,
     connectedClients: () => server.connectedClients(),
-    async rotateSphinxKey(key) {
-      const retired = await mixPort.rotateSphinxKey(key);
-      logger.info(
-        { rotationId: key.rotationId, retired: retired.map((old) => old.rotationId) },
-        'Sphinx key rotated',
-      );
-    },
-    retireSphinxKey: (rotationId) => mixPort.retireSphinxKey(rotationId),
-    flushReplayFilters: () => mixPort.flushReplayFilters(),
+    ...mixPort.keyControl,
   };
 }

@@ -3,7 +3,7 @@ export type { Mixnode, MixnodeDeps, MixnodeOptions, NodeDescription } from './mi
 export { DROP_REASONS, FORWARD_DROP_REASONS, MIX_PORT_DROP_REASONS, createDropCounter } from './metrics';
 export type { DropCounter, DropReason, ForwardDropReason, MixPortDropReason } from './metrics';
 export { createMixPort } from './mix-port';
-export type { MixPort, MixPortDeps, MixPortOptions, UnwrappedPacket } from './mix-port';
+export type { MixPort, MixPortDeps, MixPortOptions, SphinxKeyControl, UnwrappedPacket } from './mix-port';
 export { createForwarder } from './forwarder';
 export type { Forwarder, ForwarderOptions } from './forwarder';
 export { isProcessorModule, loadProcessor } from './processing/packet-processor';

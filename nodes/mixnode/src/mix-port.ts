@@ -47,6 +47,15 @@ export interface MixPortDeps {
   onPacket(result: UnwrappedPacket, header: FrameHeader): void;
 }
 
+/** Key rotation of a node's mix port, which a mix node and a gateway both offer. */
+export interface SphinxKeyControl {
+  /** Installs the next rotation's key as primary; the key two rotations back retires with its filter. */
+  rotateSphinxKey(key: SphinxKey): Promise<void>;
+  /** Drops a non-primary key early, with its replay filter. */
+  retireSphinxKey(rotationId: number): Promise<void>;
+  flushReplayFilters(): Promise<void>;
+}
+
 export interface MixPort {
   /** Opens the replay filters, starts the unwrappers and listens; resolves with the bound address. */
   start(signal?: AbortSignal): Promise<SocketAddress>;
@@ -56,11 +65,7 @@ export interface MixPort {
   readonly unwrapInFlight: number;
   /** The Sphinx keys in use, oldest first; the last is the primary. */
   readonly keys: readonly SphinxKey[];
-  /** Installs the next rotation's key as primary; the key two rotations back retires with its filter. */
-  rotateSphinxKey(key: SphinxKey): Promise<SphinxKey[]>;
-  /** Drops a non-primary key early, with its replay filter. */
-  retireSphinxKey(rotationId: number): Promise<void>;
-  flushReplayFilters(): Promise<void>;
+  readonly keyControl: SphinxKeyControl;
 }
 
 export function createMixPort(options: MixPortOptions, deps: MixPortDeps): MixPort {
@@ -145,6 +150,26 @@ export function createMixPort(options: MixPortOptions, deps: MixPortDeps): MixPo
       keyRing.live.map((key) => ({ rotationId: key.rotationId, privateKey: key.privateKey })),
     );
 
+  const keyControl: SphinxKeyControl = {
+    async rotateSphinxKey(key) {
+      await replay.open(key.rotationId);
+      const retired = keyRing.install(key);
+      syncKeys();
+      for (const old of retired) await replay.purge(old.rotationId);
+      deps.logger.info(
+        { rotationId: key.rotationId, retired: retired.map((old) => old.rotationId) },
+        'Sphinx key rotated',
+      );
+    },
+    async retireSphinxKey(rotationId) {
+      const retired = keyRing.retire(rotationId);
+      if (retired === undefined) return;
+      syncKeys();
+      await replay.purge(rotationId);
+    },
+    flushReplayFilters: () => replay.flush(),
+  };
+
   return {
     async start(signal) {
       for (const key of keyRing.live) await replay.open(key.rotationId);
@@ -171,19 +196,6 @@ export function createMixPort(options: MixPortOptions, deps: MixPortDeps): MixPo
     get keys() {
       return keyRing.live;
     },
-    async rotateSphinxKey(key) {
-      await replay.open(key.rotationId);
-      const retired = keyRing.install(key);
-      syncKeys();
-      for (const old of retired) await replay.purge(old.rotationId);
-      return retired;
-    },
-    async retireSphinxKey(rotationId) {
-      const retired = keyRing.retire(rotationId);
-      if (retired === undefined) return;
-      syncKeys();
-      await replay.purge(rotationId);
-    },
-    flushReplayFilters: () => replay.flush(),
+    keyControl,
   };
 }

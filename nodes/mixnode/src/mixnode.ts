@@ -22,9 +22,8 @@ import {
 } from '@nymts/node-common';
 import { DelayQueue } from './delay/delay-queue';
 import { createForwarder } from './forwarder';
-import type { SphinxKey } from './keys/key-ring';
 import { DROP_REASONS, createDropCounter } from './metrics';
-import { createMixPort, type MixPortOptions, type UnwrappedPacket } from './mix-port';
+import { createMixPort, type MixPortOptions, type SphinxKeyControl, type UnwrappedPacket } from './mix-port';
 import type { ProcessorSource } from './processing/packet-processor';
 
 export interface MixnodeOptions extends MixPortOptions {
@@ -63,17 +62,12 @@ export interface NodeDescription {
   max_packet_delay_ms: number;
 }
 
-export interface Mixnode {
+export interface Mixnode extends SphinxKeyControl {
   start(signal?: AbortSignal): Promise<void>;
   stop(): Promise<void>;
   readonly mixAddress: SocketAddress;
   readonly httpAddress: SocketAddress | undefined;
   describe(): NodeDescription;
-  /** Installs the next rotation's key as primary; the key two rotations back retires with its filter. */
-  rotateSphinxKey(key: SphinxKey): Promise<void>;
-  /** Drops a non-primary key early, with its replay filter. */
-  retireSphinxKey(rotationId: number): Promise<void>;
-  flushReplayFilters(): Promise<void>;
 }
 
 interface Outgoing {
@@ -206,14 +200,6 @@ export function createMixnode(options: MixnodeOptions, deps: MixnodeDeps): Mixno
       return httpAddress;
     },
     describe,
-    async rotateSphinxKey(key) {
-      const retired = await mixPort.rotateSphinxKey(key);
-      logger.info(
-        { rotationId: key.rotationId, retired: retired.map((old) => old.rotationId) },
-        'Sphinx key rotated',
-      );
-    },
-    retireSphinxKey: (rotationId) => mixPort.retireSphinxKey(rotationId),
-    flushReplayFilters: () => mixPort.flushReplayFilters(),
+    ...mixPort.keyControl,
   };
 }

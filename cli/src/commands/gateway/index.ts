@@ -1,7 +1,6 @@
 import { Option } from 'commander';
-import { LOG_LEVELS } from '@nymts/node-common';
 import { commandAction, type CommandModule } from '../../framework/command';
-import { integerOption, portOption } from '../../framework/node-options';
+import { logLevelOption, portOption, workersOption } from '../../framework/node-options';
 import { gatewayInit } from './init';
 import { gatewayRun, type GatewayRunEnvironment } from './run';
 
@@ -14,8 +13,6 @@ const idOption = (): Option =>
   new Option('--id <id>', 'gateway id (home defaults to ~/.nym/gateways/<id>)').env('NYM_GATEWAY_ID');
 const homeOption = (): Option =>
   new Option('--home <dir>', 'the gateway home folder').env('NYM_GATEWAY_HOME');
-const workersOption = (): Option =>
-  integerOption('--workers <n>', 'worker threads that unwrap packets (0: main thread)', { min: 0, max: 64 });
 const portOptions = (scope: 'init' | 'run'): Option[] => [
   portOption('--mix-port <port>', scope === 'init' ? 'mix port (default 1789)' : 'mix port'),
   portOption(
@@ -57,7 +54,7 @@ export function gatewayModule(environment: GatewayRunEnvironment = {}): CommandM
       for (const option of portOptions('run')) run.addOption(option);
       run
         .addOption(workersOption())
-        .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).env('NYM_LOG_LEVEL'))
+        .addOption(logLevelOption())
         .action(commandAction(env, gatewayRun(environment)));
     },
   };

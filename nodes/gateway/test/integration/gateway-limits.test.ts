@@ -1,13 +1,12 @@
 import { KeyRotation, encodeFrame, encodeNodeAddress } from '@nymts/node-common';
 import { PACKET_SIZES } from '@nymts/sphinx';
-import { openConnection, startSink, type Sink } from '@nymts/mixnode/test/support/harness';
+import { openConnection, startSink, waitUntil, type Sink } from '@nymts/mixnode/test/support/harness';
 import { PACKET_SUITE } from '@nymts/mixnode/test/support/packet-suite';
 import {
   connectClient,
   packetWithSurbAck,
   startTestGateway,
   toLayerOne,
-  waitUntil,
   type TestClient,
   type TestGateway,
 } from '../support/gateway-harness';

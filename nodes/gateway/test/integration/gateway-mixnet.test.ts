@@ -1,14 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { KeyRotation, encodeFrame } from '@nymts/node-common';
 import { processPacket } from '@nymts/sphinx';
-import { openConnection, startTestNode, type TestNode } from '@nymts/mixnode/test/support/harness';
+import { openConnection, startTestNode, waitUntil, type TestNode } from '@nymts/mixnode/test/support/harness';
 import { PACKET_SUITE } from '@nymts/mixnode/test/support/packet-suite';
 import {
   connectClient,
   packetWithSurbAck,
   startTestGateway,
   toLayerOne,
-  waitUntil,
   type TestClient,
   type TestGateway,
 } from '../support/gateway-harness';

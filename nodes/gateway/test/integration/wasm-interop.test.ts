@@ -1,5 +1,5 @@
 import { createLogger } from '@nymts/node-common';
-import { startTestNode, type TestNode } from '@nymts/mixnode/test/support/harness';
+import { startTestNode, waitUntil, type TestNode } from '@nymts/mixnode/test/support/harness';
 import { PACKET_SUITE } from '@nymts/mixnode/test/support/packet-suite';
 import { generateSphinxKeyPair } from '@nymts/sphinx';
 import {
@@ -10,7 +10,7 @@ import {
 import { decodeBase58, encodeBase58 } from '../../src/crypto/base58';
 import { generateEd25519KeyPair } from '../../src/crypto/keys';
 import { systemRandomBytes } from '../../src/crypto/random';
-import { startTestGateway, waitUntil, type TestGateway } from '../support/gateway-harness';
+import { startTestGateway, type TestGateway } from '../support/gateway-harness';
 import { type FakeNode, type FakeNymApi, startFakeNymApi } from './support/fake-nym-api';
 import { spawnWasmClient, type WasmClientProcess } from './support/wasm-client';
 

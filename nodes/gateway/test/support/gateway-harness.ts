@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SPHINX_PROCESSOR, type SphinxKey } from '@nymts/mixnode';
+import { testNodeOptions, waitUntil } from '@nymts/mixnode/test/support/harness';
 import {
   KeyRotation,
   createMetrics,
@@ -66,36 +67,27 @@ export async function startTestGateway(setup: TestGatewaySetup = {}): Promise<Te
   const keyStore = createSqliteSharedKeyStore(join(dataDir, 'shared-keys.sqlite'));
   const inbox = createSqliteInbox(join(dataDir, 'inbox.sqlite'), setup.inboxLimits);
   const metrics = createMetrics({ role: 'gateway' });
+  // The mix port and forwarding settings of the mix node tests; a gateway has no delay queue.
+  const {
+    id: _mixnodeId,
+    maxPacketDelayMs: _maxDelay,
+    delayQueueCapacity: _delayCapacity,
+    outboundFrameVersion,
+    outbound,
+    ...mixPort
+  } = testNodeOptions({ dataDir, key: sphinxKey });
   const gateway = createGateway(
     {
+      ...mixPort,
       id: 'test-gateway',
-      listenAddress: restartOf?.gateway.mixAddress ?? { host: '127.0.0.1', port: 0 },
+      listenAddress: restartOf?.gateway.mixAddress ?? mixPort.listenAddress,
       httpAddress: { host: '127.0.0.1', port: 0 },
       identity,
-      sphinxKeys: [sphinxKey],
-      maxConnections: 64,
-      maxInFlightPerConnection: 64,
-      maxInFlightTotal: 1024,
-      unwrapWorkers: 0,
-      replay: {
-        directory: join(dataDir, 'replay'),
-        falsePositiveRate: 1e-5,
-        initialCapacity: 10_000,
-        flushIntervalMs: 60_000,
-      },
       clients: {
         listenAddress: restartOf?.gateway.clientsAddress ?? { host: '127.0.0.1', port: 0 },
         rateLimit: { perSecond: 1000, burst: 1000 },
       },
-      forwarder: {
-        frameVersion: 'v8',
-        outbound: {
-          maxBufferedBytes: 4 * 1024 * 1024,
-          maxPeers: 64,
-          connectTimeoutMs: 2000,
-          reconnectBackoffMs: { initial: 50, max: 500 },
-        },
-      },
+      forwarder: { frameVersion: outboundFrameVersion, outbound },
       ...overrides,
     },
     {
@@ -155,19 +147,6 @@ export async function connectClient(gateway: TestGateway, again?: TestClient): P
     waitForMessages: (count, timeoutMs = 10_000) =>
       waitUntil(() => received.length >= count, timeoutMs, `${count} messages for the client`),
   };
-}
-
-/** Polls until `condition` holds; fails with `what` after `timeoutMs`. Not a timing assertion. */
-export async function waitUntil(
-  condition: () => boolean | Promise<boolean>,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 /**
