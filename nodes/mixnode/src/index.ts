@@ -43,7 +43,7 @@ export {
 } from './config/mixnode-config';
 export type { MixnodeConfig, NodePaths } from './config/mixnode-config';
 export { initMixnode, initialNodeSections, writeNodeHome } from './config/init';
-export type { InitMixnodeOptions, InitNodeOptions, InitNodeResult } from './config/init';
+export type { InitNodeOptions, InitNodeResult } from './config/init';
 export {
   loadMixnodeFromHome,
   mixnodeOptionsFromConfig,
@@ -54,7 +54,6 @@ export {
 export type {
   LoadedMixnode,
   MixPortConfig,
-  MixnodeOverrides,
   NodeBasis,
   NodeOverrides,
   NodeRuntime,

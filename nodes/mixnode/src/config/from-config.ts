@@ -45,8 +45,6 @@ export interface NodeOverrides {
   logLevel?: LogLevel;
 }
 
-export type MixnodeOverrides = NodeOverrides;
-
 /** The config sections of any node with a mix port. */
 export interface MixPortConfig {
   node: { id: string };

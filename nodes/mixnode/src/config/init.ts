@@ -21,8 +21,6 @@ export interface InitNodeOptions {
   workers?: number;
 }
 
-export type InitMixnodeOptions = InitNodeOptions;
-
 export interface InitNodeResult<Config> {
   paths: NodePaths;
   config: Config;
@@ -84,7 +82,7 @@ export function writeNodeHome<Config>(
 }
 
 /** `nymts mixnode init`: keys and a config file in a new home folder. */
-export function initMixnode(options: InitMixnodeOptions): InitNodeResult<MixnodeConfig> {
+export function initMixnode(options: InitNodeOptions): InitNodeResult<MixnodeConfig> {
   const paths = nodePaths(options.home);
   const config = validateConfig(
     mixnodeConfigSchema,
