@@ -37,7 +37,7 @@ import { createClientWebSocketServer } from './client-websocket-server';
 import { encodeBase58 } from './crypto/base58';
 import { type Ed25519KeyPair } from './crypto/keys';
 import { type RandomBytes } from './crypto/random';
-import { type MessageInbox } from './inbox/message-inbox';
+import { type MessageInbox, type StoreResult } from './inbox/message-inbox';
 import { splitFinalHop } from './mixnet/final-hop';
 import { createRateLimiter, type RateLimit } from './mixnet/rate-limiter';
 
@@ -155,7 +155,7 @@ export function createGateway(options: GatewayOptions, deps: GatewayDeps): Gatew
     forward(mixPacket.nextHop, mixPacket.packet, mixPacket);
   };
 
-  /** Pushes to the client if it is connected, else stores; false when the inbox refused it. */
+  /** Pushes to the client if it is connected, else stores; false when the message could not be kept. */
   const deliver = async (clientId: string, message: Uint8Array): Promise<boolean> => {
     try {
       if (await server.pushToClient(clientId, message)) {
@@ -165,7 +165,14 @@ export function createGateway(options: GatewayOptions, deps: GatewayDeps): Gatew
     } catch (error) {
       clientsLog.debug({ clientId, err: error }, 'push failed (client going away); storing the message');
     }
-    const stored = inbox.store(clientId, message);
+    let stored: StoreResult;
+    try {
+      stored = inbox.store(clientId, message);
+    } catch (error) {
+      drop('store_failed');
+      clientsLog.error({ clientId, err: error }, 'could not store a message for an offline client');
+      return false;
+    }
     if (stored.kind === 'full') {
       drop('inbox_full');
       clientsLog.warn({ clientId, limit: stored.limit, usage: stored.usage }, stored.message);

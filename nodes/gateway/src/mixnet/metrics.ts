@@ -13,6 +13,8 @@ export const GATEWAY_DROP_REASONS = [
   'invalid_surb_ack',
   /** The offline client's inbox is at its message or byte limit. */
   'inbox_full',
+  /** The inbox could not write (a disk or database error); logged. */
+  'store_failed',
   /** A client sent faster than its rate limit. */
   'rate_limited',
 ] as const;
