@@ -1,9 +1,15 @@
 import type { CommandModule } from '../framework/command';
 import { chainCommand } from './chain';
+import { gatewayModule } from './gateway';
 import { mixnodeModule } from './mixnode';
 
 /**
- * Every top-level command, one folder each (`commands/<name>/`). Later issues add theirs here:
- * chain, testnet, token, vesting, mixnode, gateway, client, socks5, credential, signer.
+ * Every top-level command, one folder each (`commands/<name>/`). Still to come: testnet, token,
+ * vesting, client, socks5, credential, signer.
  */
-export const commandModules: readonly CommandModule[] = [chainCommand, mixnodeModule()];
+// prettier-ignore
+export const commandModules: readonly CommandModule[] = [
+  chainCommand,
+  mixnodeModule(),
+  gatewayModule(),
+];

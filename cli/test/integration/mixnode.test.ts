@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TEST_PROCESSOR } from '@nymts/mixnode/test/support/test-processor';
 import type { Mixnode } from '@nymts/mixnode';
 import { bufferIo, runCli } from '../../src';
 import { mixnodeModule } from '../../src/commands/mixnode';
@@ -73,7 +72,7 @@ describe('nymts mixnode', () => {
       })();
     };
     const io = bufferIo();
-    const modules = [mixnodeModule({ processor: TEST_PROCESSOR, onStarted })];
+    const modules = [mixnodeModule({ onStarted })];
     const code = await runCli(
       ['-o', 'json', 'mixnode', 'run', '--home', dir, '--workers', '0', '--log-level', 'silent'],
       io,

@@ -2,9 +2,6 @@ export { NodeError } from './errors';
 export type { ErrorAction } from './errors';
 
 export {
-  PACKET_SIZES,
-  PACKET_SIZE_NAMES,
-  MAX_PACKET_BYTES,
   OUTFOX_SIZE_TAGS,
   PacketType,
   KeyRotation,
@@ -12,7 +9,7 @@ export {
   packetSizeByTag,
   packetSizeByLength,
 } from './framing/packet-size';
-export type { PacketSizeName, PacketTypeValue, KeyRotationValue } from './framing/packet-size';
+export type { PacketTypeValue, KeyRotationValue } from './framing/packet-size';
 export { FrameError } from './framing/frame-error';
 export type { FrameErrorCode } from './framing/frame-error';
 export {
@@ -29,7 +26,9 @@ export {
   NODE_ADDRESS_LENGTH,
   NodeAddressError,
   encodeNodeAddress,
+  encodeUnpaddedNodeAddress,
   decodeNodeAddress,
+  readNodeAddress,
   formatSocketAddress,
   parseSocketAddress,
 } from './address/node-address';

@@ -4,8 +4,10 @@ import {
   NodeAddressError,
   decodeNodeAddress,
   encodeNodeAddress,
+  encodeUnpaddedNodeAddress,
   formatSocketAddress,
   parseSocketAddress,
+  readNodeAddress,
 } from '../src';
 
 describe('Nym node address encoding', () => {
@@ -35,6 +37,15 @@ describe('Nym node address encoding', () => {
       expect(decodeNodeAddress(bytes)).toEqual(address);
       expect(decodeNodeAddress(bytes.subarray(0, address.host.includes(':') ? 19 : 7))).toEqual(address);
     }
+  });
+
+  it('writes the unpadded form (7 or 19 bytes) and reads its length back, ignoring what follows', () => {
+    const v4 = encodeUnpaddedNodeAddress({ host: '127.0.0.1', port: 1789 });
+    expect([...v4]).toEqual([4, 0x06, 0xfd, 127, 0, 0, 1]);
+    const v6 = encodeUnpaddedNodeAddress({ host: 'fe80::1', port: 9000 });
+    expect(v6).toHaveLength(19);
+    const followed = Uint8Array.of(...v6, 0xaa, 0xbb);
+    expect(readNodeAddress(followed)).toEqual({ address: { host: 'fe80::1', port: 9000 }, length: 19 });
   });
 
   it('round-trips any 16 IPv6 bytes through text and back', () => {

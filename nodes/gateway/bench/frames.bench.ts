@@ -1,6 +1,7 @@
 import { defineSuite, measureRate } from '@nymts/bench';
 import { decodeBinaryRequest, encodeBinaryRequest } from '../src/client-protocol/binary-frames';
-import { KeyRotation } from '../src/client-protocol/mix-packet';
+import { KeyRotation, PacketType } from '@nymts/node-common';
+import { type MixPacket } from '../src/client-protocol/mix-packet';
 import { SharedKey } from '../src/client-protocol/shared-key';
 import { referenceAesGcmSiv, sealAesGcmSiv } from '../src/crypto/aes-gcm-siv';
 import { systemRandomBytes } from '../src/crypto/random';
@@ -11,8 +12,8 @@ export default defineSuite({
   name: 'gateway client frames',
   async run(ctx) {
     const key = SharedKey.fromBytes(systemRandomBytes(32));
-    const mixPacket = {
-      packetType: 0,
+    const mixPacket: MixPacket = {
+      packetType: PacketType.mix,
       keyRotation: KeyRotation.odd,
       nextHop: { host: '127.0.0.1', port: 1789 },
       packet: systemRandomBytes(2413),

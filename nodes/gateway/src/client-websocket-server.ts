@@ -11,7 +11,7 @@ import { type SharedKeyStore } from './client-protocol/shared-key-store';
 import { GATEWAY_PROTOCOL_VERSION } from './client-protocol/versions';
 import { type Ed25519KeyPair } from './crypto/keys';
 import { type RandomBytes, systemRandomBytes } from './crypto/random';
-import { deliverStoredMessages } from './inbox/delivery';
+import { deliverStoredMessages, type DeliveryOutcome } from './inbox/delivery';
 import { type MessageInbox } from './inbox/message-inbox';
 import { type GatewayLogger, silentLogger } from './logger';
 
@@ -34,6 +34,8 @@ export interface ClientWebSocketServerDeps {
   /** Receives every packet a client asks us to forward (the shell sends it to layer 1). */
   onMixPacket: (clientId: string, mixPacket: MixPacket) => void;
   inbox?: MessageInbox;
+  /** Told how the delivery of stored messages to a client that came back went. */
+  onStoredMessagesDelivered?: (clientId: string, outcome: DeliveryOutcome) => void;
   bandwidth?: BandwidthController;
   random?: RandomBytes;
   nowUnixSeconds?: () => bigint;
@@ -99,7 +101,10 @@ export function createClientWebSocketServer(
       const send = (content: Uint8Array) =>
         sendAsync(connection.socket, connection.session.push(content).data);
       deliverStoredMessages(deps.inbox, clientId, send).then(
-        (outcome) => logger.debug({ clientId, ...outcome }, 'delivered stored messages'),
+        (outcome) => {
+          logger.debug({ clientId, ...outcome }, 'delivered stored messages');
+          deps.onStoredMessagesDelivered?.(clientId, outcome);
+        },
         (error: unknown) => logger.warn({ clientId, error: String(error) }, 'could not read stored messages'),
       );
     }

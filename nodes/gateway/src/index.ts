@@ -61,16 +61,8 @@ export {
   encodeBinaryResponse,
 } from './client-protocol/binary-frames';
 export type { BinaryRequest, BinaryResponse } from './client-protocol/binary-frames';
-export {
-  PacketType,
-  KeyRotation,
-  SPHINX_PACKET_SIZES,
-  decodeMixPacket,
-  encodeMixPacket,
-  decodeNodeAddress,
-  encodeNodeAddress,
-} from './client-protocol/mix-packet';
-export type { MixPacket, NodeAddress } from './client-protocol/mix-packet';
+export { decodeMixPacket, encodeMixPacket } from './client-protocol/mix-packet';
+export type { MixPacket } from './client-protocol/mix-packet';
 export { createMemorySharedKeyStore, createSqliteSharedKeyStore } from './client-protocol/shared-key-store';
 export type { SharedKeyStore, RegisteredClient } from './client-protocol/shared-key-store';
 export { createUnmeteredBandwidth, UNMETERED_BANDWIDTH } from './client-protocol/bandwidth';
@@ -122,3 +114,30 @@ export {
 export type { Ed25519KeyPair, X25519KeyPair } from './crypto/keys';
 export { silentLogger } from './logger';
 export type { GatewayLogger } from './logger';
+
+// The gateway process
+export { createGateway } from './gateway';
+export type {
+  Gateway,
+  GatewayClientsOptions,
+  GatewayDeps,
+  GatewayDescription,
+  GatewayOptions,
+} from './gateway';
+export { ACK_FIRST_HOP_BYTES, SURB_ACK_BYTES, splitFinalHop } from './mixnet/final-hop';
+export type { FinalHopContent } from './mixnet/final-hop';
+export { createRateLimiter } from './mixnet/rate-limiter';
+export type { RateLimit, RateLimiter } from './mixnet/rate-limiter';
+export { GATEWAY_DROP_REASONS } from './mixnet/metrics';
+export type { GatewayDropReason } from './mixnet/metrics';
+export {
+  clientsSection,
+  defaultGatewayHome,
+  gatewayConfigSchema,
+  gatewayPaths,
+} from './config/gateway-config';
+export type { GatewayConfig, GatewayPaths } from './config/gateway-config';
+export { initGateway } from './config/init';
+export type { InitGatewayOptions } from './config/init';
+export { gatewayOptionsFromConfig, loadGatewayFromHome } from './config/from-config';
+export type { GatewayOverrides, LoadedGateway } from './config/from-config';

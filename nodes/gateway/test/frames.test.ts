@@ -7,15 +7,9 @@ import {
   encodeBinaryResponse,
 } from '../src/client-protocol/binary-frames';
 import { protocolErrorOf } from './support/protocol-error';
-import {
-  decodeMixPacket,
-  decodeNodeAddress,
-  encodeMixPacket,
-  encodeNodeAddress,
-  KeyRotation,
-  type MixPacket,
-  SPHINX_PACKET_SIZES,
-} from '../src/client-protocol/mix-packet';
+import { KeyRotation } from '@nymts/node-common';
+import { PACKET_SIZES } from '@nymts/sphinx';
+import { decodeMixPacket, encodeMixPacket, type MixPacket } from '../src/client-protocol/mix-packet';
 import { SharedKey } from '../src/client-protocol/shared-key';
 
 const key = () => SharedKey.fromBytes(systemRandomBytes(32));
@@ -26,7 +20,7 @@ const mixPacketArbitrary = fc.record({
   keyRotation: fc.constantFrom(KeyRotation.unknown, KeyRotation.odd, KeyRotation.even),
   nextHop: fc.record({ host: ipv4, port: fc.nat(65535) }),
   packet: fc
-    .tuple(fc.constantFrom(...SPHINX_PACKET_SIZES), fc.nat(255))
+    .tuple(fc.constantFrom(...Object.values(PACKET_SIZES).map((size) => size.totalSize)), fc.nat(255))
     .map(([size, fill]) => new Uint8Array(size).fill(fill)),
 });
 
@@ -53,10 +47,16 @@ describe('mix packets (ForwardSphinx plaintext)', () => {
     expect(bytes).toHaveLength(2 + 7 + 2413);
   });
 
-  it('encodes IPv6 addresses in 19 bytes', () => {
-    const encoded = encodeNodeAddress({ host: 'fe80::1', port: 9000 });
-    expect(encoded).toHaveLength(19);
-    expect(decodeNodeAddress(encoded).address).toEqual({ host: 'fe80:0:0:0:0:0:0:1', port: 9000 });
+  it('carries IPv6 next hops in 19 bytes', () => {
+    const packet: MixPacket = {
+      packetType: 0,
+      keyRotation: KeyRotation.even,
+      nextHop: { host: 'fe80::1', port: 9000 },
+      packet: new Uint8Array(386),
+    };
+    const bytes = encodeMixPacket(packet, true);
+    expect(bytes).toHaveLength(2 + 19 + 386);
+    expect(decodeMixPacket(bytes, true)).toEqual(packet);
   });
 
   it('refuses wrong sizes, unknown address tags, unknown rotations and Outfox', () => {

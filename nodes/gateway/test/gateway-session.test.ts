@@ -7,7 +7,8 @@ import {
   type SessionAction,
 } from '../src/client-protocol/gateway-session';
 import { answerGatewayMaterial, startClientHandshake } from '../src/client-protocol/handshake-client';
-import { KeyRotation, type MixPacket } from '../src/client-protocol/mix-packet';
+import { KeyRotation } from '@nymts/node-common';
+import { type MixPacket } from '../src/client-protocol/mix-packet';
 import { type SharedKey } from '../src/client-protocol/shared-key';
 import { openSensitiveResponse, sealSensitiveRequest } from '../src/client-protocol/sensitive-requests';
 import { parseServerResponse } from '../src/client-protocol/server-responses';

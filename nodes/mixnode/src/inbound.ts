@@ -11,7 +11,7 @@ import {
   type SocketAddress,
   type Transport,
 } from '@nymts/node-common';
-import type { DropReason, MixnodeMetrics } from './metrics';
+import type { MixPortDropReason, MixPortMetrics } from './metrics';
 
 export interface InboundOptions {
   maxConnections: number;
@@ -45,9 +45,9 @@ export function createInbound(
   deps: {
     transport: Transport;
     logger: Logger;
-    metrics: MixnodeMetrics;
+    metrics: MixPortMetrics;
     onFrame(connection: InboundConnection, frame: Frame): void;
-    drop(reason: DropReason): void;
+    drop(reason: MixPortDropReason): void;
   },
 ): Inbound {
   const { logger, metrics } = deps;

@@ -1,7 +1,11 @@
 export { createMixnode } from './mixnode';
 export type { Mixnode, MixnodeDeps, MixnodeOptions, NodeDescription } from './mixnode';
-export { DROP_REASONS } from './metrics';
-export type { DropReason } from './metrics';
+export { DROP_REASONS, FORWARD_DROP_REASONS, MIX_PORT_DROP_REASONS, createDropCounter } from './metrics';
+export type { DropCounter, DropReason, ForwardDropReason, MixPortDropReason } from './metrics';
+export { createMixPort } from './mix-port';
+export type { MixPort, MixPortDeps, MixPortOptions, SphinxKeyControl, UnwrappedPacket } from './mix-port';
+export { createForwarder } from './forwarder';
+export type { Forwarder, ForwarderOptions } from './forwarder';
 export { isProcessorModule, loadProcessor } from './processing/packet-processor';
 export type {
   PacketProcessor,
@@ -9,7 +13,7 @@ export type {
   ProcessorModule,
   ProcessorSource,
 } from './processing/packet-processor';
-export { SPHINX_PROCESSOR, checkSphinxAvailable, sphinxProcessor } from './processing/sphinx-processor';
+export { SPHINX_PROCESSOR, sphinxProcessor } from './processing/sphinx-processor';
 export { createInlineUnwrapper } from './processing/unwrapper';
 export type { UnwrapKey, UnwrapOutcome, Unwrapper } from './processing/unwrapper';
 export { createWorkerUnwrapper } from './processing/worker-unwrapper';
@@ -22,13 +26,35 @@ export { createReplayProtection, replayCapacity } from './replay/replay-protecti
 export type { ReplayProtection, ReplayProtectionOptions, ReplayVerdict } from './replay/replay-protection';
 export { ReplayFileError, readReplayFile, writeReplayFile } from './replay/replay-file';
 export {
-  MIXNODE_CONFIG_FILE,
+  NODE_CONFIG_FILE,
+  countSchema,
   defaultMixnodeHome,
+  httpSection,
+  inHome,
+  keysSection,
+  loggingSection,
+  mixPortSection,
   mixnodeConfigSchema,
-  mixnodePaths,
+  nodePaths,
+  nodeSection,
+  replayProtectionSection,
+  socketAddressSchema,
+  unwrapSection,
 } from './config/mixnode-config';
-export type { MixnodeConfig, MixnodePaths } from './config/mixnode-config';
-export { initMixnode } from './config/init';
-export type { InitMixnodeOptions, InitMixnodeResult } from './config/init';
-export { loadMixnodeFromHome } from './config/from-config';
-export type { MixnodeOverrides } from './config/from-config';
+export type { MixnodeConfig, NodePaths } from './config/mixnode-config';
+export { initMixnode, initialNodeSections, writeNodeHome } from './config/init';
+export type { InitNodeOptions, InitNodeResult } from './config/init';
+export {
+  loadMixnodeFromHome,
+  mixnodeOptionsFromConfig,
+  nodeBasisFromConfig,
+  nodeObservability,
+  withOverrides,
+} from './config/from-config';
+export type {
+  LoadedMixnode,
+  MixPortConfig,
+  NodeBasis,
+  NodeOverrides,
+  NodeRuntime,
+} from './config/from-config';

@@ -29,6 +29,23 @@ describe('node:crypto and @noble give identical bytes on the same inputs', () =>
     );
   });
 
+  test('X25519 refuses the low-order points alike (all encodings, top bit set or not)', () => {
+    const p = 2n ** 255n - 19n;
+    const le = (value: bigint): Uint8Array =>
+      Uint8Array.from({ length: 32 }, (_, i) => Number((value >> BigInt(8 * i)) & 0xffn));
+    const orderEight = [
+      'e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800',
+      '5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157',
+    ].map((hex) => Uint8Array.from(Buffer.from(hex, 'hex')));
+    const points = [...[0n, 1n, p - 1n, p, p + 1n].map(le), ...orderEight];
+    const withTopBit = points.map((u) => Uint8Array.of(...u.subarray(0, 31), (u[31] as number) | 0x80));
+    const scalar = new Uint8Array(32).fill(7);
+    for (const u of [...points, ...withTopBit]) {
+      expect(() => node.x25519(scalar, u)).toThrow();
+      expect(() => noble.x25519(scalar, u)).toThrow();
+    }
+  });
+
   test('X25519 with the base point', () => {
     fc.assert(
       fc.property(bytes(32), (scalar) => {

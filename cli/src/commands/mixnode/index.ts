@@ -1,8 +1,7 @@
 import { Option } from 'commander';
-import { LOG_LEVELS } from '@nymts/node-common';
 import { commandAction, type CommandModule } from '../../framework/command';
 import { mixnodeInit } from './init';
-import { integerOption, portOption } from './options';
+import { logLevelOption, portOption, workersOption } from '../../framework/node-options';
 import { mixnodeRun, type MixnodeRunEnvironment } from './run';
 
 export { mixnodeInit } from './init';
@@ -13,8 +12,6 @@ export type { MixnodeRunEnvironment, MixnodeRunOptions } from './run';
 const idOption = (): Option =>
   new Option('--id <id>', 'mix node id (home defaults to ~/.nym/mixnodes/<id>)').env('NYM_MIXNODE_ID');
 const homeOption = (): Option => new Option('--home <dir>', 'the node home folder').env('NYM_MIXNODE_HOME');
-const workersOption = (): Option =>
-  integerOption('--workers <n>', 'worker threads that unwrap packets (0: main thread)', { min: 0, max: 64 });
 
 /** `nymts mixnode …`. Bonding (`bond`, `unbond`) joins once the mixnet contract exists. */
 export function mixnodeModule(environment: MixnodeRunEnvironment = {}): CommandModule {
@@ -46,7 +43,7 @@ export function mixnodeModule(environment: MixnodeRunEnvironment = {}): CommandM
         .addOption(portOption('--mix-port <port>', 'mix port'))
         .addOption(portOption('--http-port <port>', 'HTTP API port'))
         .addOption(workersOption())
-        .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).env('NYM_LOG_LEVEL'))
+        .addOption(logLevelOption())
         .action(commandAction(env, mixnodeRun(environment)));
     },
   };

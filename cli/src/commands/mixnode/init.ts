@@ -3,7 +3,7 @@ import { encodeKey, formatSocketAddress, parseSocketAddress } from '@nymts/node-
 import { initMixnode } from '@nymts/mixnode';
 import type { CommandHandler } from '../../framework/command';
 import { resolveHome } from './options';
-import { asCliError } from './errors';
+import { asCliError } from '../../framework/node-options';
 
 export interface MixnodeInitOptions {
   id?: string;

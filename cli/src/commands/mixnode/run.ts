@@ -1,14 +1,7 @@
-import { once } from 'node:events';
 import { formatSocketAddress, type LogLevel } from '@nymts/node-common';
-import {
-  SPHINX_PROCESSOR,
-  checkSphinxAvailable,
-  loadMixnodeFromHome,
-  type Mixnode,
-  type ProcessorSource,
-} from '@nymts/mixnode';
+import { loadMixnodeFromHome, type Mixnode } from '@nymts/mixnode';
 import type { CommandHandler } from '../../framework/command';
-import { asCliError, toCliError } from './errors';
+import { asCliError, runUntilAborted } from '../../framework/node-options';
 import { resolveHome } from './options';
 
 export interface MixnodeRunOptions {
@@ -22,8 +15,6 @@ export interface MixnodeRunOptions {
 }
 
 export interface MixnodeRunEnvironment {
-  /** Real Sphinx unless a test supplies its own. */
-  processor?: ProcessorSource;
   /** Called once the node is up (tests use it to reach the node). */
   onStarted?(mixnode: Mixnode): void;
 }
@@ -32,35 +23,19 @@ export interface MixnodeRunEnvironment {
 export function mixnodeRun(environment: MixnodeRunEnvironment = {}): CommandHandler<MixnodeRunOptions> {
   return async (options, ctx) => {
     const home = resolveHome(options);
-    const processor = environment.processor ?? SPHINX_PROCESSOR;
     const { mixnode, config, metrics } = asCliError(() =>
-      loadMixnodeFromHome(
-        home,
-        {
-          listenHost: options.host,
-          mixPort: options.mixPort,
-          httpPort: options.httpPort,
-          workers: options.workers,
-          logLevel: options.logLevel,
-        },
-        { processor },
-      ),
+      loadMixnodeFromHome(home, {
+        listenHost: options.host,
+        mixPort: options.mixPort,
+        httpPort: options.httpPort,
+        workers: options.workers,
+        logLevel: options.logLevel,
+      }),
     );
-    if (environment.processor === undefined) asCliError(checkSphinxAvailable);
-    try {
-      await mixnode.start(ctx.signal);
-    } catch (error) {
-      await mixnode.stop();
-      throw toCliError(error);
-    }
-    environment.onStarted?.(mixnode);
-    if (ctx.io.interactive) {
-      ctx.io.err(
-        `mix node "${config.node.id}" listening on ${formatSocketAddress(mixnode.mixAddress)}; Ctrl-C stops it`,
-      );
-    }
-    if (!ctx.signal.aborted) await once(ctx.signal, 'abort');
-    await mixnode.stop();
+    await runUntilAborted(mixnode, ctx, () => {
+      environment.onStarted?.(mixnode);
+      return `mix node "${config.node.id}" listening on ${formatSocketAddress(mixnode.mixAddress)}; Ctrl-C stops it`;
+    });
     const data = {
       id: config.node.id,
       received: (await metrics.value('packets_received_total')) ?? 0,

@@ -64,7 +64,15 @@ function formatIpv6(bytes: Uint8Array): string {
   return `${groups.slice(0, bestStart).join(':')}::${groups.slice(bestStart + bestLength).join(':')}`;
 }
 
-/** Encodes an IP socket address; host names are refused, since the field carries only IPs. */
+/** Bytes of the unpadded form: family, port and the IP. */
+function unpaddedLength(family: 4 | 6): number {
+  return family === 4 ? 7 : 19;
+}
+
+/**
+ * Encodes an IP socket address in its 32-byte padded form, the next-hop field of a routing block;
+ * host names are refused, since the field carries only IPs.
+ */
 export function encodeNodeAddress(address: SocketAddress): Uint8Array {
   const family = isIP(address.host);
   // A zone id (fe80::1%eth0) names a local interface; it has no place in a routable address.
@@ -82,24 +90,34 @@ export function encodeNodeAddress(address: SocketAddress): Uint8Array {
   return bytes;
 }
 
+/** The unpadded form (7 bytes for IPv4, 19 for IPv6) that Nym's `MixPacket` and SURB-ACKs carry. */
+export function encodeUnpaddedNodeAddress(address: SocketAddress): Uint8Array {
+  const padded = encodeNodeAddress(address);
+  return padded.slice(0, unpaddedLength(padded[0] as 4 | 6));
+}
+
 /**
- * Decodes the padded or unpadded form. Like Nym, it ignores what follows the address, so packets
- * built by Nym's clients decode the same here.
+ * Reads an address at the start of `bytes`, padded or not, and says how many bytes its unpadded
+ * form took. Like Nym, it ignores what follows, so packets built by Nym's clients decode the same.
  */
-export function decodeNodeAddress(bytes: Uint8Array): SocketAddress {
+export function readNodeAddress(bytes: Uint8Array): { address: SocketAddress; length: number } {
   const family = bytes[0];
   if (family !== 4 && family !== 6) {
     throw new NodeAddressError(`address family byte ${String(family)} is neither 4 nor 6`, { family });
   }
-  const required = family === 4 ? 7 : 19;
-  if (bytes.length < required) {
-    throw new NodeAddressError(`an IPv${family} node address needs ${required} bytes, got ${bytes.length}`, {
+  const length = unpaddedLength(family);
+  if (bytes.length < length) {
+    throw new NodeAddressError(`an IPv${family} node address needs ${length} bytes, got ${bytes.length}`, {
       length: bytes.length,
     });
   }
   const port = ((bytes[1] as number) << 8) | (bytes[2] as number);
   const host = family === 4 ? Array.from(bytes.subarray(3, 7)).join('.') : formatIpv6(bytes.subarray(3, 19));
-  return { host, port };
+  return { address: { host, port }, length };
+}
+
+export function decodeNodeAddress(bytes: Uint8Array): SocketAddress {
+  return readNodeAddress(bytes).address;
 }
 
 /** `host:port`, with IPv6 hosts in brackets. */

@@ -1,3 +1,4 @@
+import { PACKET_SIZES } from '@nymts/sphinx';
 import { FrameError } from './frame-error';
 import {
   decodeFrameHeader,
@@ -48,6 +49,9 @@ export function encodeFrame(packet: Uint8Array, options: FrameOptions): Buffer {
 }
 
 const EMPTY = Buffer.alloc(0);
+/** The longest frame: a v8 header and an extended32 packet. */
+const MAX_FRAME_BYTES =
+  frameHeaderLength('v8') + Math.max(...Object.values(PACKET_SIZES).map((s) => s.totalSize));
 
 /**
  * Splits a byte stream into frames. It holds at most one partial frame (≤ 33 KiB), so a peer
@@ -61,30 +65,53 @@ export class FrameDecoder {
   /** Calls `onFrame` for each complete frame; returns the error that ends the stream, if any. */
   push(chunk: Uint8Array, onFrame: (frame: Frame) => void): FrameError | undefined {
     if (this.failure !== undefined) return this.failure;
-    const data = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
-    let offset = 0;
-    for (;;) {
-      const decoded = decodeFrameHeader(data, offset);
-      if (decoded.kind === 'incomplete') break;
-      if (decoded.kind === 'invalid') {
-        this.failure = decoded.error;
-        this.pending = EMPTY;
-        return decoded.error;
+    let start = 0;
+    if (this.pending.length > 0) {
+      // Only as much of the chunk as can finish the pending frame is copied behind it; the rest
+      // is read where it lies.
+      const head = Buffer.concat([this.pending, chunk.subarray(0, MAX_FRAME_BYTES)]);
+      const offset = this.drain(head, 0, onFrame);
+      if (offset === undefined) return this.failure;
+      if (offset < this.pending.length) {
+        // No frame finished, so the chunk was shorter than a frame and lies wholly in `head`.
+        this.pending = head;
+        return undefined;
       }
-      const packetStart = offset + decoded.headerLength;
-      const frameEnd = packetStart + decoded.packetLength;
-      if (frameEnd > data.length) break;
-      const packet = new Uint8Array(decoded.packetLength);
-      packet.set(data.subarray(packetStart, frameEnd));
-      offset = frameEnd;
-      onFrame({ header: decoded.header, packet });
+      start = offset - this.pending.length;
     }
-    this.pending = offset === data.length ? EMPTY : Buffer.from(data.subarray(offset));
+    const offset = this.drain(chunk, start, onFrame);
+    if (offset === undefined) return this.failure;
+    this.pending = offset === chunk.length ? EMPTY : Buffer.from(chunk.subarray(offset));
     return undefined;
   }
 
   /** Bytes of a frame begun but not finished: non-zero when the peer closes mid-frame. */
   get bufferedBytes(): number {
     return this.pending.length;
+  }
+
+  /** Hands on every complete frame from `offset`; returns where the first incomplete one starts. */
+  private drain(data: Uint8Array, offset: number, onFrame: (frame: Frame) => void): number | undefined {
+    for (;;) {
+      const decoded = decodeFrameHeader(data, offset);
+      if (decoded.kind === 'incomplete') return offset;
+      if (decoded.kind === 'invalid') {
+        this.failure = decoded.error;
+        this.pending = EMPTY;
+        return undefined;
+      }
+      const packetStart = offset + decoded.headerLength;
+      const frameEnd = packetStart + decoded.packetLength;
+      if (frameEnd > data.length) return offset;
+      // A buffer of its own (never a pool slice), filled at once, so no zero fill.
+      const packet = new Uint8Array(
+        Buffer.allocUnsafeSlow(decoded.packetLength).buffer,
+        0,
+        decoded.packetLength,
+      );
+      packet.set(data.subarray(packetStart, frameEnd));
+      offset = frameEnd;
+      onFrame({ header: decoded.header, packet });
+    }
   }
 }

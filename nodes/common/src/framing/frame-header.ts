@@ -4,15 +4,14 @@
 //   v7      7 ‖ size ‖ type
 //   v8      8 ‖ size ‖ type ‖ key_rotation
 // The packet follows, its length implied by the size tag.
+import { PACKET_SIZES, type PacketSizeName } from '@nymts/sphinx';
 import { FrameError } from './frame-error';
 import {
   KeyRotation,
   OUTFOX_SIZE_TAGS,
-  PACKET_SIZES,
   PacketType,
   packetSizeByTag,
   type KeyRotationValue,
-  type PacketSizeName,
   type PacketTypeValue,
 } from './packet-size';
 
@@ -87,7 +86,7 @@ export function decodeFrameHeader(bytes: Uint8Array, offset = 0): HeaderDecodeRe
     kind: 'header',
     header: { version, packetSize, packetType, keyRotation },
     headerLength,
-    packetLength: PACKET_SIZES[packetSize].bytes,
+    packetLength: PACKET_SIZES[packetSize].totalSize,
   };
 }
 

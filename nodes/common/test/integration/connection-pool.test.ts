@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { PACKET_SIZES } from '@nymts/sphinx';
 import {
   FrameDecoder,
-  PACKET_SIZES,
   createConnectionPool,
   createMetrics,
   encodeFrame,
@@ -61,7 +61,7 @@ async function startSink(port = 0, paused = false): Promise<Sink> {
 }
 
 function packet(fill: number): Buffer {
-  return encodeFrame(new Uint8Array(PACKET_SIZES.ack.bytes).fill(fill), { version: 'v8' });
+  return encodeFrame(new Uint8Array(PACKET_SIZES.ack.totalSize).fill(fill), { version: 'v8' });
 }
 
 function newPool(overrides: Partial<ConnectionPoolOptions> = {}) {

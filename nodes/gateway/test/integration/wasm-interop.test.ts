@@ -1,30 +1,28 @@
+import { createLogger } from '@nymts/node-common';
+import { startTestNode, waitUntil, type TestNode } from '@nymts/mixnode/test/support/harness';
+import { PACKET_SUITE } from '@nymts/mixnode/test/support/packet-suite';
+import { generateSphinxKeyPair } from '@nymts/sphinx';
 import {
   type BandwidthController,
   createUnmeteredBandwidth,
   UNMETERED_BANDWIDTH,
 } from '../../src/client-protocol/bandwidth';
-import { createClientWebSocketServer, type ClientWebSocketServer } from '../../src/client-websocket-server';
-import { KeyRotation, type MixPacket } from '../../src/client-protocol/mix-packet';
-import { createMemorySharedKeyStore, type SharedKeyStore } from '../../src/client-protocol/shared-key-store';
 import { decodeBase58, encodeBase58 } from '../../src/crypto/base58';
-import { generateEd25519KeyPair, generateX25519KeyPair } from '../../src/crypto/keys';
+import { generateEd25519KeyPair } from '../../src/crypto/keys';
 import { systemRandomBytes } from '../../src/crypto/random';
+import { startTestGateway, type TestGateway } from '../support/gateway-harness';
 import { type FakeNode, type FakeNymApi, startFakeNymApi } from './support/fake-nym-api';
 import { spawnWasmClient, type WasmClientProcess } from './support/wasm-client';
 
 // Nym's own published client, `@nymproject/nym-client-wasm-node` 1.4.1 (Rust compiled to wasm),
-// against our gateway: registration handshake, authenticateV2 on reconnect, encrypted
-// ForwardSphinxV2 frames. The mix nodes it routes through are only entries in the fake topology.
+// against our nodes: it registers with our gateway (handshake, then authenticateV2 on a new
+// connection), and the message it sends to its own address is unwrapped by our three real mix
+// nodes and our gateway, whose keys the fake nym-api publishes, and arrives at its `onMessage`;
+// its SURB-ACK comes back the same way.
 
-const gatewayIdentity = generateEd25519KeyPair(systemRandomBytes);
-const random = () => generateX25519KeyPair(systemRandomBytes).publicKey;
-let server: ClientWebSocketServer;
-let keyStore: SharedKeyStore;
-let api: FakeNymApi;
-let client: WasmClientProcess;
+// The fake nym-api reports key rotation 1 (odd): every node holds its Sphinx key as rotation 1.
+const rotationOne = () => ({ rotationId: 1, ...generateSphinxKeyPair() });
 const ready: { clientId: string; via: string }[] = [];
-const forwarded: MixPacket[] = [];
-const layerOne = { host: '127.0.0.1', port: 41_001 };
 // Starts every client at zero credit, to see how the wasm client asks for bandwidth.
 const claims: string[] = [];
 const bandwidth: BandwidthController = {
@@ -35,55 +33,61 @@ const bandwidth: BandwidthController = {
     return { kind: 'accepted', availableTotal: UNMETERED_BANDWIDTH };
   },
 };
+// The gateway's log, read for its `client ready` events (how each connection became ready).
+const logger = createLogger({
+  name: 'gateway',
+  destination: {
+    write: (line: string) => {
+      const entry = JSON.parse(line) as { msg: string; clientId: string; via: string };
+      if (entry.msg === 'client ready') ready.push({ clientId: entry.clientId, via: entry.via });
+    },
+  },
+});
+
+let mixes: TestNode[];
+let gateway: TestGateway;
+let api: FakeNymApi;
+let client: WasmClientProcess;
 
 beforeAll(async () => {
-  keyStore = createMemorySharedKeyStore();
-  server = createClientWebSocketServer(
-    { host: '127.0.0.1', port: 0, identity: gatewayIdentity },
-    {
-      keyStore,
-      bandwidth,
-      onMixPacket: (_clientId, mixPacket) => forwarded.push(mixPacket),
-      logger: {
-        debug: () => {},
-        warn: () => {},
-        info: (fields, message) => {
-          if (message === 'client ready') ready.push(fields as { clientId: string; via: string });
-        },
-      },
-    },
+  mixes = await Promise.all(
+    [1, 2, 3].map(() => startTestNode(PACKET_SUITE, { sphinxKeys: [rotationOne()] })),
   );
-  const { port } = await server.start();
-  const mix = (nodeId: number, layer: 1 | 2 | 3, mixPort: number): FakeNode => ({
-    nodeId,
+  gateway = await startTestGateway({
+    options: { sphinxKeys: [rotationOne()] },
+    bandwidth,
+    logger,
+    // The wasm client signs its authentication with the real time.
+    nowUnixSeconds: () => BigInt(Math.floor(Date.now() / 1000)),
+  });
+  const mix = (node: TestNode, layer: 1 | 2 | 3): FakeNode => ({
+    nodeId: layer,
     identityKey: generateEd25519KeyPair(systemRandomBytes).publicKey,
-    sphinxKey: random(),
+    sphinxKey: node.key.publicKey,
     host: '127.0.0.1',
-    mixPort,
+    mixPort: node.address.port,
     role: { mixLayer: layer },
   });
   api = await startFakeNymApi([
     {
       nodeId: 10,
-      identityKey: gatewayIdentity.publicKey,
-      sphinxKey: random(),
+      identityKey: gateway.identity.publicKey,
+      sphinxKey: gateway.sphinxKey.publicKey,
       host: '127.0.0.1',
-      mixPort: 41_010,
+      mixPort: gateway.gateway.mixAddress.port,
       role: 'entry-gateway',
-      wsPort: port,
+      wsPort: gateway.gateway.clientsAddress.port,
     },
-    mix(1, 1, layerOne.port),
-    mix(2, 2, 41_002),
-    mix(3, 3, 41_003),
+    ...mixes.map((node, index) => mix(node, (index + 1) as 1 | 2 | 3)),
   ]);
   client = await spawnWasmClient();
 }, 60_000);
 
 afterAll(async () => {
   await client?.kill();
-  await server?.stop();
+  await gateway?.stop();
+  await Promise.all((mixes ?? []).map((mix) => mix.node.stop()));
   await api?.close();
-  keyStore?.close();
 });
 
 /** Starts (or, the second time, restarts from its stored keys) a client named `interop`. */
@@ -93,35 +97,27 @@ const startClient = () =>
       cmd: 'start',
       nymApiUrl: api.url,
       clientId: 'interop',
-      gatewayId: encodeBase58(gatewayIdentity.publicKey),
+      gatewayId: encodeBase58(gateway.identity.publicKey),
     },
     'started',
     90_000,
   );
 
-const until = async (condition: () => boolean, what: string) => {
-  for (let waited = 0; !condition(); waited += 20) {
-    if (waited > 30_000) throw new Error(`timed out waiting for ${what}; client log:\n${client.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
-
-describe('interop with @nymproject/nym-client-wasm-node 1.4.1', () => {
+describe('interop with @nymproject/nym-client-wasm-node 1.4.1 through our nodes', () => {
   let address = '';
 
   it('registers with our gateway, then reconnects and authenticates with the shared key', async () => {
     const started = await startClient();
     if (started.event !== 'started') throw new Error('no address');
     address = started.address;
-    const [identity, , gateway] = address.split(/[.@]/);
-    expect(gateway).toBe(encodeBase58(gatewayIdentity.publicKey));
-    expect(decodeBase58(identity)).toHaveLength(32);
+    const [identity, , gatewayId] = address.split(/[.@]/);
+    expect(gatewayId).toBe(encodeBase58(gateway.identity.publicKey));
+    expect(decodeBase58(identity!)).toHaveLength(32);
     // The client registers on one connection, closes it, and authenticates on a second.
     expect(ready.map((event) => event.via)).toEqual(['registration', 'authentication']);
     expect(ready.every((event) => event.clientId === identity)).toBe(true);
-    expect(keyStore.get(identity)?.lastAuthenticationTimestamp).toBeDefined();
     // Told it has no credit, the client (which holds no credentials) claims free testnet bandwidth.
-    await until(() => claims.includes(identity), 'a bandwidth claim');
+    await waitUntil(() => claims.includes(identity!), 30_000, 'a bandwidth claim');
     expect(api.requests.map((request) => request.split('?')[0])).toEqual(
       expect.arrayContaining([
         'GET /v2/unstable/nym-nodes/skimmed/entry-gateways',
@@ -132,24 +128,39 @@ describe('interop with @nymproject/nym-client-wasm-node 1.4.1', () => {
     );
   }, 120_000);
 
-  it('sends a packet that the gateway decrypts into a MixPacket for layer 1', async () => {
+  it('gets the message it sent to itself back through our three mix nodes and gateway', async () => {
     await client.request(
       { cmd: 'send', recipient: address, message: 'hello from the wasm client' },
       'sent',
       30_000,
     );
-    await until(() => forwarded.length > 0, 'a forwarded packet');
-    const [first] = forwarded;
-    expect(first.packetType).toBe(0);
-    expect(first.nextHop).toEqual(layerOne);
-    expect(first.keyRotation).toBe(KeyRotation.odd);
-    expect(first.packet).toHaveLength(2413);
+    const received = await client.next('message', 30_000);
+    expect(received).toEqual({ event: 'message', message: 'hello from the wasm client' });
+    // Every node unwrapped the client's packet and its SURB-ACK with the keys we published.
+    await waitUntil(
+      async () => ((await gateway.metrics.value('acks_forwarded_total')) ?? 0) >= 1,
+      10_000,
+      'the SURB-ACK to leave the gateway',
+    );
+    for (const mix of mixes) {
+      await waitUntil(
+        async () => ((await mix.metrics.value('packets_forwarded_total')) ?? 0) >= 2,
+        10_000,
+        'the packet and its ack through every mix node',
+      );
+      expect(await mix.metrics.value('unwrap_errors_total')).toBe(0);
+    }
+    expect(await gateway.metrics.value('unwrap_errors_total')).toBe(0);
+    // 1.4.1 builds Sphinx version 259 (payload keys from seeds), for the message and the ack.
+    const unwrapped = await mixes[0]!.metrics.value('packets_unwrapped_total');
+    expect(unwrapped).toBeGreaterThanOrEqual(2);
+    expect(await mixes[0]!.metrics.value('packets_unwrapped_total', { version: '259' })).toBe(unwrapped);
   }, 60_000);
 
   it('authenticates a restarted client from its stored keys and replaces the old connection', async () => {
     ready.length = 0;
     await startClient();
     expect(ready.map((event) => event.via)).toEqual(['authentication']);
-    expect(server.connectedClients()).toEqual([address.split('.')[0]]);
+    expect(gateway.gateway.connectedClients()).toEqual([address.split('.')[0]]);
   }, 120_000);
 });

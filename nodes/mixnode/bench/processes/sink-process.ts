@@ -4,14 +4,12 @@ import { FrameDecoder } from '@nymts/node-common';
 import { wallNow, type SinkCommand, type SinkReport } from './protocol';
 
 let count = 0;
-let firstAt = 0;
 let lastAt = 0;
 const server = createServer((socket) => {
   const decoder = new FrameDecoder();
   socket.on('data', (chunk) =>
     decoder.push(chunk, () => {
       lastAt = wallNow();
-      if (count === 0) firstAt = lastAt;
       count += 1;
     }),
   );
@@ -20,7 +18,7 @@ const server = createServer((socket) => {
 });
 const send = (report: SinkReport): void => void process.send?.(report);
 process.on('message', (command: SinkCommand) => {
-  if (command.kind === 'count') send({ kind: 'count', count, firstAt, lastAt });
+  if (command.kind === 'count') send({ kind: 'count', count, lastAt });
   else {
     server.close();
     server.unref();

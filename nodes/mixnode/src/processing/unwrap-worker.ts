@@ -1,8 +1,9 @@
-// A worker thread's body: load the processor, then unwrap each batch it is sent, in order.
+// A worker thread's body: load the processor, then unwrap each batch it is sent, in order, and
+// answer each with one packed buffer.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadProcessor, processSafely, type PacketProcessor } from './packet-processor';
 import { missingKeyOutcome, type UnwrapOutcome } from './unwrapper';
-import { transferable, type FromWorker, type ToWorker, type WorkerData } from './worker-protocol';
+import { packOutcomes, unpackJobs, type FromWorker, type ToWorker, type WorkerData } from './worker-protocol';
 
 function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   parentPort?.postMessage(message, transfer);
@@ -24,8 +25,7 @@ function run(): void {
       return;
     }
     const outcomes: UnwrapOutcome[] = [];
-    const transfer: ArrayBuffer[] = [];
-    for (const job of message.jobs) {
+    for (const job of unpackJobs(message.jobs)) {
       const privateKey = keys.get(job.rotationId);
       if (privateKey === undefined) {
         outcomes.push(missingKeyOutcome(job.rotationId));
@@ -34,10 +34,9 @@ function run(): void {
       const started = process.hrtime.bigint();
       const result = processSafely(processor, job.packet, privateKey);
       outcomes.push({ result, durationNs: Number(process.hrtime.bigint() - started) });
-      const owned = result.kind === 'forward' ? transferable(result.packet) : undefined;
-      if (owned !== undefined && !transfer.includes(owned)) transfer.push(owned);
     }
-    post({ kind: 'results', outcomes }, transfer);
+    const packed = packOutcomes(outcomes);
+    post({ kind: 'results', ...packed }, [packed.outcomes]);
   });
   post({ kind: 'ready' });
 }

@@ -1,14 +1,15 @@
 // Unwrapping on worker threads, so Sphinx's public-key work runs on every core while the main
-// thread keeps the sockets. Packets are batched per event-loop turn (one message carries many)
-// and their buffers are transferred, not copied. A worker that dies fails only its own batches
-// and is replaced.
+// thread keeps the sockets. Packets are batched per event-loop turn: one message carries up to
+// 64 of them in one buffer, and the answers come back the same way (worker-protocol.ts). A
+// worker that dies fails only its own batches and is replaced.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '@nymts/node-common';
 import type { ProcessorModule } from './packet-processor';
 import type { UnwrapKey, UnwrapOutcome, Unwrapper } from './unwrapper';
 import {
-  transferable,
+  packJobs,
+  unpackOutcomes,
   type FromWorker,
   type ToWorker,
   type UnwrapJob,
@@ -62,9 +63,9 @@ export function createWorkerUnwrapper(
       while (slot.ready && slot.queuedJobs.length > 0) {
         const jobs = slot.queuedJobs.splice(0, MAX_BATCH);
         const callbacks = slot.queuedDone.splice(0, MAX_BATCH);
-        const transfer = jobs.map((job) => transferable(job.packet)).filter((buffer) => buffer !== undefined);
+        const packed = packJobs(jobs);
         slot.sent.push(callbacks);
-        slot.worker.postMessage({ kind: 'batch', jobs } satisfies ToWorker, transfer);
+        slot.worker.postMessage({ kind: 'batch', jobs: packed } satisfies ToWorker, [packed]);
       }
     }
   };
@@ -97,11 +98,10 @@ export function createWorkerUnwrapper(
             return;
           case 'results': {
             const callbacks = slot.sent.shift() ?? [];
+            const outcomes = unpackOutcomes(message.outcomes, message.invalid);
             slot.inFlight -= callbacks.length;
             inFlight -= callbacks.length;
-            callbacks.forEach((done, i) =>
-              done(message.outcomes[i] ?? failed('worker_protocol', 'missing outcome')),
-            );
+            callbacks.forEach((done, i) => done(outcomes[i] ?? failed('worker_protocol', 'missing outcome')));
           }
         }
       });

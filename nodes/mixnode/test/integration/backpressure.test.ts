@@ -1,20 +1,13 @@
-import {
-  PACKET_SIZES,
-  createMetrics,
-  encodeFrame,
-  silentLogger,
-  tcpTransport,
-  type Frame,
-} from '@nymts/node-common';
+import { PACKET_SIZES } from '@nymts/sphinx';
+import { createMetrics, encodeFrame, silentLogger, tcpTransport, type Frame } from '@nymts/node-common';
 import { createInbound, type InboundConnection } from '../../src/inbound';
-import { createMixnodeMetrics } from '../../src/metrics';
+import { createMixPortMetrics } from '../../src/metrics';
 import { openConnection, waitUntil } from '../support/harness';
 
 describe('inbound backpressure', () => {
   it('stops reading a connection while its packets wait, and resumes when they are done', async () => {
     const held: Array<{ connection: InboundConnection; frame: Frame }> = [];
-    const metrics = createMixnodeMetrics(createMetrics({ role: 'mixnode' }), {
-      queueDepth: () => 0,
+    const metrics = createMixPortMetrics(createMetrics({ role: 'mixnode' }), {
       connections: () => 0,
       unwrapInFlight: () => held.length,
     });
@@ -31,7 +24,7 @@ describe('inbound backpressure', () => {
     const address = await inbound.listen({ host: '127.0.0.1', port: 0 });
     const sender = await openConnection(address);
     const total = 400;
-    const frame = encodeFrame(new Uint8Array(PACKET_SIZES.regular.bytes), { version: 'v8' });
+    const frame = encodeFrame(new Uint8Array(PACKET_SIZES.regular.totalSize), { version: 'v8' });
     for (let i = 0; i < total; i++) sender.socket.write(frame);
 
     await waitUntil(() => held.length >= 8, 3000, 'the first frames');

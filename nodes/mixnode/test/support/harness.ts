@@ -70,7 +70,7 @@ export async function startTestNode(
   restartOf?: TestNode,
 ): Promise<TestNode> {
   const dataDir = restartOf?.dataDir ?? mkdtempSync(join(tmpdir(), 'nymts-mixnode-'));
-  const key = restartOf?.key ?? newSphinxKey();
+  const key = restartOf?.key ?? overrides.sphinxKeys?.[0] ?? newSphinxKey();
   const options = testNodeOptions({
     dataDir,
     key,

@@ -1,50 +1,44 @@
-// What a mix node test needs from a packet format: the processor nodes load, a way to build a
+// What a mix node test needs from the packet format: the processor nodes load, a way to build a
 // packet along a route, and a way to unwrap one layer (to play the sink, or to capture what a
-// node forwarded). Tests take `PACKET_SUITE`; switching every integration test from the test
-// processor to real Sphinx is the one line at the bottom.
-import { generateKeyPair, type PacketSizeName } from '@nymts/node-common';
+// node forwarded). Every integration test and the benchmark take `PACKET_SUITE`: real Sphinx.
 import {
-  SPHINX_PROCESSOR,
-  sphinxProcessor,
-  type PacketProcessor,
-  type ProcessResult,
-  type ProcessorModule,
-} from '../../src';
-import { TEST_PROCESSOR, createTestPacket, testProcessor, type ForwardPacketSpec } from './test-processor';
+  PACKET_SIZES,
+  createForwardPacket,
+  generateSphinxKeyPair,
+  type PacketSizeName,
+  type RouteNode,
+} from '@nymts/sphinx';
+import { SPHINX_PROCESSOR, sphinxProcessor, type ProcessResult, type ProcessorModule } from '../../src';
+
+export interface ForwardPacketSpec {
+  route: RouteNode[];
+  destination: Uint8Array;
+  /** One per route node; the last is not encoded (a final hop does not wait). */
+  delaysNanos: bigint[];
+  message: Uint8Array;
+  packetSize?: PacketSizeName;
+}
 
 export interface PacketSuite {
   name: string;
   processor: ProcessorModule;
-  createForwardPacket(spec: ForwardPacketSpec & { packetSize?: PacketSizeName }): Uint8Array;
+  createForwardPacket(spec: ForwardPacketSpec): Uint8Array;
   processPacket(packet: Uint8Array, privateKey: Uint8Array): ProcessResult;
 }
 
 export function generateSphinxKeys(): { privateKey: Uint8Array; publicKey: Uint8Array } {
-  const pair = generateKeyPair('x25519');
-  return { privateKey: pair.privateKeyBytes, publicKey: pair.publicKeyBytes };
+  return generateSphinxKeyPair();
 }
 
-export const testPacketSuite: PacketSuite = {
-  name: 'test processor (no Sphinx)',
-  processor: TEST_PROCESSOR,
-  createForwardPacket: createTestPacket,
-  processPacket: (packet, key) => testProcessor.process(packet, key),
-};
-
-function processorOf(source: PacketProcessor): PacketSuite['processPacket'] {
-  return (packet, key) => source.process(packet, key);
-}
-
-/** Real Sphinx, once @nymts/sphinx is merged (loaded lazily, like the node's own adapter). */
 export function sphinxPacketSuite(): PacketSuite {
-  const sphinx = require('@nymts/sphinx') as { createForwardPacket(spec: unknown): Uint8Array };
   return {
     name: 'Sphinx',
     processor: SPHINX_PROCESSOR,
-    createForwardPacket: (spec) => sphinx.createForwardPacket({ packetSize: 'regular', ...spec }),
-    processPacket: processorOf(sphinxProcessor),
+    createForwardPacket: ({ packetSize = 'regular', ...spec }) =>
+      createForwardPacket({ ...spec, packetSize: PACKET_SIZES[packetSize] }),
+    processPacket: (packet, key) => sphinxProcessor.process(packet, key),
   };
 }
 
 /** The packet format every integration test and the benchmark use. */
-export const PACKET_SUITE: PacketSuite = testPacketSuite;
+export const PACKET_SUITE: PacketSuite = sphinxPacketSuite();

@@ -54,7 +54,11 @@ const clients: WasmClient[] = [];
 
 async function start(command: Extract<Command, { cmd: 'start' }>): Promise<void> {
   const client = await new wasm.NymClient(
-    (message) => reply({ event: 'message', message: String(message) }),
+    (message: unknown) =>
+      reply({
+        event: 'message',
+        message: message instanceof Uint8Array ? new TextDecoder().decode(message) : String(message),
+      }),
     {
       clientId: command.clientId,
       nymApiUrl: command.nymApiUrl,

@@ -11,6 +11,8 @@ export type ChildEvent =
 /** Handle on a child process running the Nym wasm client; `output` keeps its logs for diagnosis. */
 export interface WasmClientProcess {
   request(command: object, until: ChildEvent['event'], timeoutMs: number): Promise<ChildEvent>;
+  /** The next event of a kind the client reports on its own (a received message). */
+  next(event: ChildEvent['event'], timeoutMs: number): Promise<ChildEvent>;
   output(): string;
   kill(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export function spawnWasmClient(): Promise<WasmClientProcess> {
       child.send(command);
       return next(until, timeoutMs);
     },
+    next,
     output: () => output,
     kill: () =>
       new Promise((done) => {
