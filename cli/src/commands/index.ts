@@ -4,8 +4,9 @@ import { gatewayModule } from './gateway';
 import { mixnodeModule } from './mixnode';
 
 /**
- * Every top-level command, one folder each (`commands/<name>/`). Still to come: testnet, token,
- * vesting, client, socks5, credential, signer.
+ * Every top-level command, one folder each (`commands/<name>/`), listed one per line so that
+ * additions from parallel branches merge cleanly. Still to come: testnet, token, vesting, client,
+ * socks5, credential, signer.
  */
 // prettier-ignore
 export const commandModules: readonly CommandModule[] = [
