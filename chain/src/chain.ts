@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { buildGenesis, parseGenesis, type Genesis, type GenesisJson } from './config/genesis';
 import { devAccounts, type DevAccount } from './config/dev-accounts';
-import type { Secp256k1Backend } from './crypto/secp256k1';
+import { DEFAULT_SECP256K1_BACKEND, type Secp256k1Backend } from './crypto/secp256k1';
 import { timestampFromNanos } from './encoding/time';
 import type { Coin } from './modules/bank/coins';
 import type { ChainModule } from './modules/types';
@@ -180,7 +180,7 @@ export async function createChain(options: ChainOptions = {}, deps: ChainDeps = 
         mempool: { ...DEFAULT_MEMPOOL_LIMITS, ...options.mempool },
         modules: [...(wasm === undefined ? [] : [wasm]), ...(options.modules ?? [])],
         keepRecentVersions: options.keepRecentVersions ?? 0,
-        secp256k1Backend: options.secp256k1Backend ?? 'node',
+        secp256k1Backend: options.secp256k1Backend ?? DEFAULT_SECP256K1_BACKEND,
       },
       { logger, clock },
     );

@@ -65,7 +65,13 @@ export type { KVGasConfig } from './gas/config';
 export { GasKVStore } from './store/gas-kv';
 export { PrefixStore } from './store/prefix';
 export { CacheStore, MemoryStore } from './store/cache';
-export { verifySecp256k1, isCanonicalSignature, isValidCompressedPublicKey } from './crypto/secp256k1';
+export {
+  verifySecp256k1,
+  isCanonicalSignature,
+  isValidCompressedPublicKey,
+  hasLibsecp256k1,
+  DEFAULT_SECP256K1_BACKEND,
+} from './crypto/secp256k1';
 export type { Secp256k1Backend } from './crypto/secp256k1';
 
 // CosmWasm: validation, metering, the VM host and the wasm module (enabled by default).
