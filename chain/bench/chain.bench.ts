@@ -30,7 +30,9 @@ const TXS_PER_SENDER = 40;
 const WARMUP_PER_SENDER = 8;
 const CHAIN_ID = 'nyx-bench';
 const CW20 = readFileSync(
-  require.resolve('@oraichain/common-contracts-build/package.json').replace(/package\.json$/, 'data/cw20-base.wasm'),
+  require
+    .resolve('@oraichain/common-contracts-build/package.json')
+    .replace(/package\.json$/, 'data/cw20-base.wasm'),
 );
 const LATENCY_SAMPLES = 200;
 
@@ -99,7 +101,12 @@ function signTransfer(sender: Sender, token: string, to: string, chainId: string
     msg: new TextEncoder().encode(JSON.stringify(transferMsg(to))),
     funds: [],
   });
-  return signTx(sender, [{ typeUrl: MsgExecuteContract.typeUrl, value: execute.finish() }], chainId, 400_000n);
+  return signTx(
+    sender,
+    [{ typeUrl: MsgExecuteContract.typeUrl, value: execute.finish() }],
+    chainId,
+    400_000n,
+  );
 }
 
 const transferMsg = (recipient: string) => ({ transfer: { recipient, amount: '1' } });
@@ -154,14 +161,30 @@ export default defineSuite({
       );
       const bank = await throughput(node, sends);
       ctx.report({ name: 'txs per block under bank-send load', value: bank.perBlock, unit: 'tx' });
-      ctx.report({ name: `bank sends through the full pipeline${onOneCore}`, value: bank.perSecond, unit: 'tx/s' });
+      ctx.report({
+        name: `bank sends through the full pipeline${onOneCore}`,
+        value: bank.perSecond,
+        unit: 'tx/s',
+      });
       if (bank.perCpuSecond !== undefined)
-        ctx.report({ name: 'bank sends per CPU-second of the node process', value: bank.perCpuSecond, unit: 'tx/s' });
+        ctx.report({
+          name: 'bank sends per CPU-second of the node process',
+          value: bank.perCpuSecond,
+          unit: 'tx/s',
+        });
 
       ctx.progress('latency');
       const latencies = await measureLatency(node.url, funded[1]!, recipient);
-      ctx.report({ name: 'broadcast to inclusion, instant mode, p50', value: percentile(latencies, 50), unit: 'ms' });
-      ctx.report({ name: 'broadcast to inclusion, instant mode, p99', value: percentile(latencies, 99), unit: 'ms' });
+      ctx.report({
+        name: 'broadcast to inclusion, instant mode, p50',
+        value: percentile(latencies, 50),
+        unit: 'ms',
+      });
+      ctx.report({
+        name: 'broadcast to inclusion, instant mode, p99',
+        value: percentile(latencies, 99),
+        unit: 'ms',
+      });
 
       ctx.progress('cw20: upload and instantiate');
       const token = await deployCw20(node.url, funded);
@@ -172,8 +195,14 @@ export default defineSuite({
         ),
       );
       // the first round warms the node up (V8 tiers the contract's code up while it runs)
-      await throughput(node, transfers.map((txs) => txs.slice(0, WARMUP_PER_SENDER)));
-      const cw20 = await throughput(node, transfers.map((txs) => txs.slice(WARMUP_PER_SENDER)));
+      await throughput(
+        node,
+        transfers.map((txs) => txs.slice(0, WARMUP_PER_SENDER)),
+      );
+      const cw20 = await throughput(
+        node,
+        transfers.map((txs) => txs.slice(WARMUP_PER_SENDER)),
+      );
       ctx.progress('cw20 transfers on cw-simulate');
       const baseline = await cwSimulateTransfers(senders.map((sender) => sender.address));
       ctx.report({ name: 'txs per block under cw20-transfer load', value: cw20.perBlock, unit: 'tx' });
@@ -227,7 +256,7 @@ async function throughput(node: NodeProcess, batches: Uint8Array[][]): Promise<T
     rpc(node.url, 'tx_search', { query: `tx.height>${startHeight} AND ${condition}`, per_page: '1' });
   const included = Number((await query(`tx.height<=${endHeight}`)).total_count);
   if (included !== total) throw new Error(`expected ${total} txs included, found ${included}`);
-  const succeeded = Number((await query("message.module EXISTS")).total_count);
+  const succeeded = Number((await query('message.module EXISTS')).total_count);
   if (succeeded !== total) throw new Error(`${total - succeeded} of ${total} txs failed`);
   return {
     perSecond: (total * 1000) / elapsed,
@@ -283,13 +312,24 @@ async function cwSimulateTransfers(senders: string[]): Promise<{ perSecond: numb
   // cw-simulate's gas limit is one budget for the whole app, not per transaction
   const app = new CWSimulateApp({ chainId: CHAIN_ID, bech32Prefix: 'n', metering: true, gasLimit: 1e15 });
   const codeId = app.wasm.create(senders[0]!, CW20);
-  const instantiated = await app.wasm.instantiateContract(senders[0]!, [], codeId, cw20Init(senders), 'bench token');
+  const instantiated = await app.wasm.instantiateContract(
+    senders[0]!,
+    [],
+    codeId,
+    cw20Init(senders),
+    'bench token',
+  );
   if (!instantiated.ok) throw new Error(`cw-simulate instantiate failed: ${instantiated.val}`);
   const contract = instantiated.val.events[0]!.attributes[0]!.value;
   const round = async (from: number, to: number) => {
     for (let i = from; i < to; i++) {
       for (const [index, sender] of senders.entries()) {
-        const result = await app.wasm.executeContract(sender, [], contract, transferMsg(senders[(index + i + 1) % senders.length]!));
+        const result = await app.wasm.executeContract(
+          sender,
+          [],
+          contract,
+          transferMsg(senders[(index + i + 1) % senders.length]!),
+        );
         if (!result.ok) throw new Error(`cw-simulate transfer failed: ${result.val}`);
       }
     }

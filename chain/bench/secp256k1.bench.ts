@@ -35,7 +35,12 @@ export default defineSuite({
     };
     const noble = await rate('noble');
     const node = await rate('node');
-    ctx.compare({ name: 'secp256k1 verify: node:crypto vs noble', value: node, baseline: noble, unit: 'verify/s' });
+    ctx.compare({
+      name: 'secp256k1 verify: node:crypto vs noble',
+      value: node,
+      baseline: noble,
+      unit: 'verify/s',
+    });
     if (hasLibsecp256k1()) {
       ctx.compare({
         name: 'secp256k1 verify: libsecp256k1 (prebuilt) vs node:crypto',

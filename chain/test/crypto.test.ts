@@ -37,7 +37,9 @@ function highS(signature: Uint8Array): Uint8Array {
   return Uint8Array.from([...signature.subarray(0, 32), ...flipped]);
 }
 
-const BACKENDS: Secp256k1Backend[] = hasLibsecp256k1() ? ['libsecp256k1', 'node', 'noble'] : ['node', 'noble'];
+const BACKENDS: Secp256k1Backend[] = hasLibsecp256k1()
+  ? ['libsecp256k1', 'node', 'noble']
+  : ['node', 'noble'];
 
 describe('secp256k1 verification (libsecp256k1, node:crypto and noble)', () => {
   it('uses the prebuilt libsecp256k1 where the package ships one (linux-x64: CI and this machine)', () => {
@@ -76,7 +78,8 @@ describe('secp256k1 verification (libsecp256k1, node:crypto and noble)', () => {
             [publicKey, highS(signature), false],
             [other, signature, false],
           ] as const) {
-            for (const backend of BACKENDS) expect(verifySecp256k1(key, message, sig, backend)).toBe(expected);
+            for (const backend of BACKENDS)
+              expect(verifySecp256k1(key, message, sig, backend)).toBe(expected);
           }
         },
       ),
@@ -106,7 +109,9 @@ describe('secp256k1 verification (libsecp256k1, node:crypto and noble)', () => {
     for (const backend of BACKENDS) {
       expect(verifySecp256k1(offCurve, message, signature, backend)).toBe(false);
       expect(verifySecp256k1(uncompressed, message, signature, backend)).toBe(false);
-      expect(verifySecp256k1(Uint8Array.from([0x04, ...valid.subarray(1)]), message, signature, backend)).toBe(false);
+      expect(
+        verifySecp256k1(Uint8Array.from([0x04, ...valid.subarray(1)]), message, signature, backend),
+      ).toBe(false);
       expect(verifySecp256k1(valid, message, highS(signature), backend)).toBe(false);
       expect(verifySecp256k1(valid, message, new Uint8Array(64), backend)).toBe(false);
       expect(verifySecp256k1(valid, message, rTooLarge, backend)).toBe(false);

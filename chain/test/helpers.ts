@@ -70,7 +70,11 @@ export async function rpcPost(url: string, body: string): Promise<RpcAnswer> {
 export type WasmSigner = { client: SigningCosmWasmClient; address: string };
 
 /** A SigningCosmWasmClient for a mnemonic: direct signing, or amino-JSON with `amino`. */
-export async function wasmClient(url: string, mnemonic: string, options: { amino?: boolean } = {}): Promise<WasmSigner> {
+export async function wasmClient(
+  url: string,
+  mnemonic: string,
+  options: { amino?: boolean } = {},
+): Promise<WasmSigner> {
   const wallet = options.amino
     ? await Secp256k1HdWallet.fromMnemonic(mnemonic, { prefix: 'n' })
     : await DirectSecp256k1HdWallet.fromMnemonic(mnemonic, { prefix: 'n' });
@@ -83,7 +87,9 @@ export async function wasmClient(url: string, mnemonic: string, options: { amino
 }
 
 export function cwPlusWasm(name: string): Uint8Array {
-  const directory = require.resolve('@oraichain/common-contracts-build/package.json').replace(/package\.json$/, 'data/');
+  const directory = require
+    .resolve('@oraichain/common-contracts-build/package.json')
+    .replace(/package\.json$/, 'data/');
   return new Uint8Array(readFileSync(`${directory}${name}.wasm`));
 }
 
@@ -95,6 +101,8 @@ export function eventAttributes(
   return events
     .filter((event) => event.type === type)
     .map((event) =>
-      Object.fromEntries(event.attributes.filter(({ key }) => key !== 'msg_index').map(({ key, value }) => [key, value])),
+      Object.fromEntries(
+        event.attributes.filter(({ key }) => key !== 'msg_index').map(({ key, value }) => [key, value]),
+      ),
     );
 }

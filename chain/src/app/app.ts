@@ -102,7 +102,9 @@ export class ChainApp {
   /** Gas estimation over the check state (so pending txs count), on a throwaway branch. */
   simulate(bytes: Uint8Array): { tx: DecodedTx; outcome: TxOutcome } {
     const tx = decodeTx(bytes, this.options.services.registry);
-    const ctx = this.context('simulate', this.nextBlockInfo(), this.checkState.branch()).derive({ txIndex: 0 });
+    const ctx = this.context('simulate', this.nextBlockInfo(), this.checkState.branch()).derive({
+      txIndex: 0,
+    });
     return { tx, outcome: runTx(ctx, tx, this.options.ante) };
   }
 

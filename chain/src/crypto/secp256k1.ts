@@ -33,7 +33,8 @@ const libsecp256k1: Libsecp256k1 | undefined = (() => {
 })();
 
 /** The fastest backend this machine has. */
-export const DEFAULT_SECP256K1_BACKEND: Secp256k1Backend = libsecp256k1 === undefined ? 'node' : 'libsecp256k1';
+export const DEFAULT_SECP256K1_BACKEND: Secp256k1Backend =
+  libsecp256k1 === undefined ? 'node' : 'libsecp256k1';
 
 /** Whether the prebuilt libsecp256k1 binary loaded on this platform. */
 export function hasLibsecp256k1(): boolean {

@@ -9,7 +9,7 @@ import { formatRfc3339Seconds, parseRfc3339, timestampFromNanos, timestampToNano
 import { createAuthModule } from '../modules/auth/module';
 import { createBankModule } from '../modules/bank/module';
 import { createChainServices, type ChainServices } from '../modules/context';
-import { ModuleRegistry } from '../modules/registry';
+import type { ModuleRegistry } from '../modules/registry';
 import { createTxServiceModule, type IndexedTx } from '../modules/tx-service/module';
 import type { BlockInfo, ChainModule, Timestamp } from '../modules/types';
 import { txResultJson } from '../rpc/json';

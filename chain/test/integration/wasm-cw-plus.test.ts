@@ -86,7 +86,13 @@ describe('cw20-base', () => {
     ({ contractAddress: stake } = await alice.client.instantiate(
       alice.address,
       codes['cw4-stake']!,
-      { denom: { cw20: token }, tokens_per_weight: '1', min_bond: '1', unbonding_period: { height: 1 }, admin: null },
+      {
+        denom: { cw20: token },
+        tokens_per_weight: '1',
+        min_bond: '1',
+        unbonding_period: { height: 1 },
+        admin: null,
+      },
       'stake',
       'auto',
     ));
@@ -129,7 +135,12 @@ describe('cw20-base', () => {
   it('fails a transfer beyond the balance without changing state', async () => {
     const before = await contractState(token);
     await expect(
-      bob.client.execute(bob.address, token, { transfer: { recipient: carol.address, amount: '251' } }, FIXED_FEE),
+      bob.client.execute(
+        bob.address,
+        token,
+        { transfer: { recipient: carol.address, amount: '251' } },
+        FIXED_FEE,
+      ),
     ).rejects.toThrow(/Cannot Sub.*execute wasm contract failed/);
     expect(await contractState(token)).toEqual(before);
   });
@@ -156,16 +167,30 @@ describe('cw20-base', () => {
   });
 
   it('manages allowances: transfer-from, send-from, burn-from', async () => {
-    await alice.client.execute(alice.address, token, { increase_allowance: { spender: bob.address, amount: '500' } }, 'auto');
-    await alice.client.execute(alice.address, token, { decrease_allowance: { spender: bob.address, amount: '100' } }, 'auto');
-    const allowance = { allowance: '400', expires: { never: {} } };
-    expect(await bob.client.queryContractSmart(token, { allowance: { owner: alice.address, spender: bob.address } })).toEqual(
-      allowance,
+    await alice.client.execute(
+      alice.address,
+      token,
+      { increase_allowance: { spender: bob.address, amount: '500' } },
+      'auto',
     );
+    await alice.client.execute(
+      alice.address,
+      token,
+      { decrease_allowance: { spender: bob.address, amount: '100' } },
+      'auto',
+    );
+    const allowance = { allowance: '400', expires: { never: {} } };
+    expect(
+      await bob.client.queryContractSmart(token, {
+        allowance: { owner: alice.address, spender: bob.address },
+      }),
+    ).toEqual(allowance);
     expect(await bob.client.queryContractSmart(token, { all_allowances: { owner: alice.address } })).toEqual({
       allowances: [{ spender: bob.address, ...allowance }],
     });
-    expect(await bob.client.queryContractSmart(token, { all_spender_allowances: { spender: bob.address } })).toEqual({
+    expect(
+      await bob.client.queryContractSmart(token, { all_spender_allowances: { spender: bob.address } }),
+    ).toEqual({
       allowances: [{ owner: alice.address, ...allowance }],
     });
     await bob.client.execute(
@@ -181,9 +206,20 @@ describe('cw20-base', () => {
       { send_from: { owner: alice.address, contract: stake, amount: '50', msg: b64({ bond: {} }) } },
       'auto',
     );
-    expect(await bob.client.queryContractSmart(stake, { member: { addr: bob.address } })).toEqual({ weight: 50 });
-    await bob.client.execute(bob.address, token, { burn_from: { owner: alice.address, amount: '100' } }, 'auto');
-    expect(await bob.client.queryContractSmart(token, { allowance: { owner: alice.address, spender: bob.address } })).toEqual({
+    expect(await bob.client.queryContractSmart(stake, { member: { addr: bob.address } })).toEqual({
+      weight: 50,
+    });
+    await bob.client.execute(
+      bob.address,
+      token,
+      { burn_from: { owner: alice.address, amount: '100' } },
+      'auto',
+    );
+    expect(
+      await bob.client.queryContractSmart(token, {
+        allowance: { owner: alice.address, spender: bob.address },
+      }),
+    ).toEqual({
       allowance: '100',
       expires: { never: {} },
     });
@@ -199,17 +235,30 @@ describe('cw20-base', () => {
 
   it('burns, and mints up to the cap', async () => {
     const supply = async () =>
-      BigInt(((await alice.client.queryContractSmart(token, { token_info: {} })) as { total_supply: string }).total_supply);
+      BigInt(
+        ((await alice.client.queryContractSmart(token, { token_info: {} })) as { total_supply: string })
+          .total_supply,
+      );
     const before = await supply();
     await carol.client.execute(carol.address, token, { burn: { amount: '50' } }, 'auto');
     expect(await supply()).toBe(before - 50n);
-    await alice.client.execute(alice.address, token, { mint: { recipient: carol.address, amount: '1000' } }, 'auto');
+    await alice.client.execute(
+      alice.address,
+      token,
+      { mint: { recipient: carol.address, amount: '1000' } },
+      'auto',
+    );
     expect(await balance(carol.address)).toBe('1100');
     await expect(
       bob.client.execute(bob.address, token, { mint: { recipient: bob.address, amount: '1' } }, FIXED_FEE),
     ).rejects.toThrow(/Unauthorized/);
     await expect(
-      alice.client.execute(alice.address, token, { mint: { recipient: carol.address, amount: '600000' } }, FIXED_FEE),
+      alice.client.execute(
+        alice.address,
+        token,
+        { mint: { recipient: carol.address, amount: '600000' } },
+        FIXED_FEE,
+      ),
     ).rejects.toThrow(/Minting cannot exceed the cap/);
   });
 
@@ -230,7 +279,9 @@ describe('cw20-base', () => {
     );
     const balances = await Promise.all(holders.map(balance));
     const total = balances.reduce((sum, amount) => sum + BigInt(amount), 0n);
-    const info = (await alice.client.queryContractSmart(token, { token_info: {} })) as { total_supply: string };
+    const info = (await alice.client.queryContractSmart(token, { token_info: {} })) as {
+      total_supply: string;
+    };
     expect(total.toString()).toBe(info.total_supply);
   });
 });
@@ -267,7 +318,13 @@ describe('cw4-group, cw3-flex-multisig, cw1-whitelist', () => {
     ({ contractAddress: token } = await alice.client.instantiate(
       alice.address,
       codes['cw20-base']!,
-      { name: 'Nym', symbol: 'NYM', decimals: 6, initial_balances: [{ address: multisig, amount: '1000' }], mint: null },
+      {
+        name: 'Nym',
+        symbol: 'NYM',
+        decimals: 6,
+        initial_balances: [{ address: multisig, amount: '1000' }],
+        mint: null,
+      },
       'multisig token',
       'auto',
     ));
@@ -277,9 +334,19 @@ describe('cw4-group, cw3-flex-multisig, cw1-whitelist', () => {
     expect(await alice.client.queryContractSmart(group, { total_weight: {} })).toEqual({ weight: 3 });
     expect(await alice.client.queryContractSmart(group, { admin: {} })).toEqual({ admin: alice.address });
     await expect(
-      bob.client.execute(bob.address, group, { update_members: { add: [{ addr: bob.address, weight: 10 }], remove: [] } }, FIXED_FEE),
+      bob.client.execute(
+        bob.address,
+        group,
+        { update_members: { add: [{ addr: bob.address, weight: 10 }], remove: [] } },
+        FIXED_FEE,
+      ),
     ).rejects.toThrow(/Caller is not admin/);
-    await alice.client.execute(alice.address, group, { update_members: { add: [{ addr: dave, weight: 1 }], remove: [] } }, 'auto');
+    await alice.client.execute(
+      alice.address,
+      group,
+      { update_members: { add: [{ addr: dave, weight: 1 }], remove: [] } },
+      'auto',
+    );
     expect(await alice.client.queryContractSmart(group, { member: { addr: dave } })).toEqual({ weight: 1 });
     expect(await alice.client.queryContractSmart(group, { total_weight: {} })).toEqual({ weight: 4 });
   });
@@ -297,7 +364,13 @@ describe('cw4-group, cw3-flex-multisig, cw1-whitelist', () => {
 
   it('cw3-flex-multisig proposes a cw20 transfer, votes and executes it as a cross-contract message', async () => {
     const transfer = {
-      wasm: { execute: { contract_addr: token, msg: b64({ transfer: { recipient: dave, amount: '300' } }), funds: [] } },
+      wasm: {
+        execute: {
+          contract_addr: token,
+          msg: b64({ transfer: { recipient: dave, amount: '300' } }),
+          funds: [],
+        },
+      },
     };
     const proposed = await alice.client.execute(
       alice.address,
@@ -306,29 +379,52 @@ describe('cw4-group, cw3-flex-multisig, cw1-whitelist', () => {
       'auto',
     );
     const proposalId = Number(eventAttributes(proposed.events, 'wasm')[0]!.proposal_id);
-    expect(await alice.client.queryContractSmart(multisig, { proposal: { proposal_id: proposalId } })).toMatchObject({
+    expect(
+      await alice.client.queryContractSmart(multisig, { proposal: { proposal_id: proposalId } }),
+    ).toMatchObject({
       status: 'open',
       proposer: alice.address,
     });
     await expect(
       carol.client.execute(carol.address, multisig, { execute: { proposal_id: proposalId } }, FIXED_FEE),
     ).rejects.toThrow(/Proposal must have passed and not yet been executed/);
-    await bob.client.execute(bob.address, multisig, { vote: { proposal_id: proposalId, vote: 'yes' } }, 'auto');
-    const executed = await carol.client.execute(carol.address, multisig, { execute: { proposal_id: proposalId } }, 'auto');
-    expect(eventAttributes(executed.events, 'execute')).toEqual([{ _contract_address: multisig }, { _contract_address: token }]);
+    await bob.client.execute(
+      bob.address,
+      multisig,
+      { vote: { proposal_id: proposalId, vote: 'yes' } },
+      'auto',
+    );
+    const executed = await carol.client.execute(
+      carol.address,
+      multisig,
+      { execute: { proposal_id: proposalId } },
+      'auto',
+    );
+    expect(eventAttributes(executed.events, 'execute')).toEqual([
+      { _contract_address: multisig },
+      { _contract_address: token },
+    ]);
     expect(eventAttributes(executed.events, 'wasm')[1]).toMatchObject({
       _contract_address: token,
       action: 'transfer',
       from: multisig,
       to: dave,
     });
-    expect(await alice.client.queryContractSmart(token, { balance: { address: dave } })).toEqual({ balance: '300' });
-    expect(await alice.client.queryContractSmart(multisig, { proposal: { proposal_id: proposalId } })).toMatchObject({
+    expect(await alice.client.queryContractSmart(token, { balance: { address: dave } })).toEqual({
+      balance: '300',
+    });
+    expect(
+      await alice.client.queryContractSmart(multisig, { proposal: { proposal_id: proposalId } }),
+    ).toMatchObject({
       status: 'executed',
     });
-    expect(await alice.client.queryContractSmart(multisig, { list_votes: { proposal_id: proposalId } })).toEqual({
+    expect(
+      await alice.client.queryContractSmart(multisig, { list_votes: { proposal_id: proposalId } }),
+    ).toEqual({
       // stored by voter address, so listed in byte order
-      votes: [alice.address, bob.address].sort().map((voter) => ({ proposal_id: proposalId, voter, vote: 'yes', weight: 1 })),
+      votes: [alice.address, bob.address]
+        .sort()
+        .map((voter) => ({ proposal_id: proposalId, voter, vote: 'yes', weight: 1 })),
     });
   });
 
@@ -344,7 +440,12 @@ describe('cw4-group, cw3-flex-multisig, cw1-whitelist', () => {
     expect((await alice.client.getBalance(whitelist, 'unyx')).amount).toBe('1000');
     const daveBefore = BigInt((await alice.client.getBalance(dave, 'unyx')).amount);
     const send = { bank: { send: { to_address: dave, amount: coins(10, 'unyx') } } };
-    const result = await alice.client.execute(alice.address, whitelist, { execute: { msgs: [send] } }, 'auto');
+    const result = await alice.client.execute(
+      alice.address,
+      whitelist,
+      { execute: { msgs: [send] } },
+      'auto',
+    );
     expect(eventAttributes(result.events, 'transfer')).toContainEqual({
       recipient: dave,
       sender: whitelist,
@@ -357,7 +458,9 @@ describe('cw4-group, cw3-flex-multisig, cw1-whitelist', () => {
       { action: '/cosmwasm.wasm.v1.MsgExecuteContract', sender: alice.address, module: 'wasm' },
     ]);
     expect(BigInt((await alice.client.getBalance(dave, 'unyx')).amount)).toBe(daveBefore + 10n);
-    expect(await alice.client.queryContractSmart(whitelist, { can_execute: { sender: bob.address, msg: send } })).toEqual({
+    expect(
+      await alice.client.queryContractSmart(whitelist, { can_execute: { sender: bob.address, msg: send } }),
+    ).toEqual({
       can_execute: false,
     });
     await expect(
@@ -375,7 +478,11 @@ describe('cw4-group, cw3-flex-multisig, cw1-whitelist', () => {
           msgs: [
             {
               wasm: {
-                execute: { contract_addr: token, msg: b64({ transfer: { recipient: whitelist, amount: '50' } }), funds: [] },
+                execute: {
+                  contract_addr: token,
+                  msg: b64({ transfer: { recipient: whitelist, amount: '50' } }),
+                  funds: [],
+                },
               },
             },
           ],
@@ -385,7 +492,12 @@ describe('cw4-group, cw3-flex-multisig, cw1-whitelist', () => {
       'auto',
     );
     const proposalId = Number(eventAttributes(proposal.events, 'wasm')[0]!.proposal_id);
-    await alice.client.execute(alice.address, multisig, { vote: { proposal_id: proposalId, vote: 'yes' } }, 'auto');
+    await alice.client.execute(
+      alice.address,
+      multisig,
+      { vote: { proposal_id: proposalId, vote: 'yes' } },
+      'auto',
+    );
     await alice.client.execute(alice.address, multisig, { execute: { proposal_id: proposalId } }, 'auto');
     await alice.client.execute(
       alice.address,
@@ -395,7 +507,11 @@ describe('cw4-group, cw3-flex-multisig, cw1-whitelist', () => {
           msgs: [
             {
               wasm: {
-                execute: { contract_addr: token, msg: b64({ transfer: { recipient: carol.address, amount: '20' } }), funds: [] },
+                execute: {
+                  contract_addr: token,
+                  msg: b64({ transfer: { recipient: carol.address, amount: '20' } }),
+                  funds: [],
+                },
               },
             },
           ],
@@ -403,7 +519,11 @@ describe('cw4-group, cw3-flex-multisig, cw1-whitelist', () => {
       },
       'auto',
     );
-    expect(await alice.client.queryContractSmart(token, { balance: { address: carol.address } })).toEqual({ balance: '20' });
-    expect(await alice.client.queryContractSmart(token, { balance: { address: whitelist } })).toEqual({ balance: '30' });
+    expect(await alice.client.queryContractSmart(token, { balance: { address: carol.address } })).toEqual({
+      balance: '20',
+    });
+    expect(await alice.client.queryContractSmart(token, { balance: { address: whitelist } })).toEqual({
+      balance: '30',
+    });
   });
 });

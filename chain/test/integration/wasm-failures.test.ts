@@ -2,7 +2,14 @@ import { calculateFee, StargateClient } from '@cosmjs/stargate';
 import { coins } from '@cosmjs/proto-signing';
 import { HOSTILE_MODULES } from '../wasm/support/hostile-modules';
 import { OK_RESPONSE, scriptedContract } from '../wasm/support/scripted-contract';
-import { GAS_PRICE, eventAttributes, startTestChain, wasmClient, type RunningChain, type WasmSigner } from '../helpers';
+import {
+  GAS_PRICE,
+  eventAttributes,
+  startTestChain,
+  wasmClient,
+  type RunningChain,
+  type WasmSigner,
+} from '../helpers';
 
 // Hostile uploads, runaway and panicking contracts, and submessage rollback, through cosmjs
 // against a running chain: each failure is a failed tx with a readable log, and the chain goes on.
@@ -45,7 +52,13 @@ beforeAll(async () => {
     scriptedContract({ responses: { w: OK_RESPONSE } }),
     FEE,
   );
-  ({ contractAddress: target } = await alice.client.instantiate(alice.address, targetCode, {}, 'target', 'auto'));
+  ({ contractAddress: target } = await alice.client.instantiate(
+    alice.address,
+    targetCode,
+    {},
+    'target',
+    'auto',
+  ));
   const command = (text: string) => b64(text);
   const { codeId: callerCode } = await alice.client.upload(
     alice.address,
@@ -66,7 +79,13 @@ beforeAll(async () => {
     }),
     FEE,
   );
-  ({ contractAddress: caller } = await alice.client.instantiate(alice.address, callerCode, {}, 'caller', 'auto'));
+  ({ contractAddress: caller } = await alice.client.instantiate(
+    alice.address,
+    callerCode,
+    {},
+    'caller',
+    'auto',
+  ));
 });
 
 afterAll(async () => {

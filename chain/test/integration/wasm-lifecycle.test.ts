@@ -66,11 +66,20 @@ beforeAll(async () => {
   query = QueryClient.withExtensions(comet, setupWasmExtension);
   const uploaded = await alice.client.upload(alice.address, cwPlusWasm('cw20-base'), 'auto');
   ({ codeId, checksum } = uploaded);
-  expect(eventAttributes(uploaded.events, 'store_code')).toEqual([{ code_checksum: checksum, code_id: String(codeId) }]);
-  const instantiated = await alice.client.instantiate(alice.address, codeId, cw20Init(alice.address), 'token', 'auto', {
-    admin: alice.address,
-    funds: coins(500, 'unyx'),
-  });
+  expect(eventAttributes(uploaded.events, 'store_code')).toEqual([
+    { code_checksum: checksum, code_id: String(codeId) },
+  ]);
+  const instantiated = await alice.client.instantiate(
+    alice.address,
+    codeId,
+    cw20Init(alice.address),
+    'token',
+    'auto',
+    {
+      admin: alice.address,
+      funds: coins(500, 'unyx'),
+    },
+  );
   token = instantiated.contractAddress;
   expect(eventAttributes(instantiated.events, 'instantiate')).toEqual([
     { _contract_address: token, code_id: String(codeId) },
@@ -87,18 +96,36 @@ afterAll(async () => {
 describe('addresses and accounts', () => {
   it('gives classic addresses from the code id and the chain-wide instance counter', async () => {
     expect(token).toBe(toBech32('n', classicContractAddress(BigInt(codeId), 1n)));
-    const { contractAddress: second } = await alice.client.instantiate(alice.address, codeId, cw20Init(bob.address), 'second', 'auto');
+    const { contractAddress: second } = await alice.client.instantiate(
+      alice.address,
+      codeId,
+      cw20Init(bob.address),
+      'second',
+      'auto',
+    );
     expect(second).toBe(toBech32('n', classicContractAddress(BigInt(codeId), 2n)));
   });
 
   it('instantiate2 lands where cosmjs instantiate2Address predicts, once', async () => {
     const salt = new TextEncoder().encode('nym salt');
     const predicted = instantiate2Address(Buffer.from(checksum, 'hex'), alice.address, salt, 'n');
-    const { contractAddress } = await alice.client.instantiate2(alice.address, codeId, salt, cw20Init(alice.address), 'predictable', 'auto');
+    const { contractAddress } = await alice.client.instantiate2(
+      alice.address,
+      codeId,
+      salt,
+      cw20Init(alice.address),
+      'predictable',
+      'auto',
+    );
     expect(contractAddress).toBe(predicted);
     const built = await abci(
       'BuildAddress',
-      QueryBuildAddressRequest.encode({ codeHash: checksum, creatorAddress: alice.address, salt: Buffer.from(salt).toString('hex'), initArgs: new Uint8Array() }).finish(),
+      QueryBuildAddressRequest.encode({
+        codeHash: checksum,
+        creatorAddress: alice.address,
+        salt: Buffer.from(salt).toString('hex'),
+        initArgs: new Uint8Array(),
+      }).finish(),
       QueryBuildAddressResponse.decode,
     );
     expect(built.address).toBe(predicted);
@@ -117,12 +144,21 @@ describe('addresses and accounts', () => {
 
 describe('admin, migration and permissions', () => {
   it('lets only the admin migrate, update and clear the admin', async () => {
-    await expect(bob.client.migrate(bob.address, token, codeId, {}, FIXED_FEE)).rejects.toThrow(/can not migrate: unauthorized/);
+    await expect(bob.client.migrate(bob.address, token, codeId, {}, FIXED_FEE)).rejects.toThrow(
+      /can not migrate: unauthorized/,
+    );
     const migrated = await alice.client.migrate(alice.address, token, codeId, {}, 'auto');
-    expect(eventAttributes(migrated.events, 'migrate')).toEqual([{ code_id: String(codeId), _contract_address: token }]);
-    expect((await alice.client.getContractCodeHistory(token)).map((entry) => entry.operation)).toEqual(['Init', 'Migrate']);
+    expect(eventAttributes(migrated.events, 'migrate')).toEqual([
+      { code_id: String(codeId), _contract_address: token },
+    ]);
+    expect((await alice.client.getContractCodeHistory(token)).map((entry) => entry.operation)).toEqual([
+      'Init',
+      'Migrate',
+    ]);
     const carol = chain.devAccounts[2]!.address;
-    await expect(bob.client.updateAdmin(bob.address, token, carol, FIXED_FEE)).rejects.toThrow(/can not modify contract/);
+    await expect(bob.client.updateAdmin(bob.address, token, carol, FIXED_FEE)).rejects.toThrow(
+      /can not modify contract/,
+    );
     const updated = await alice.client.updateAdmin(alice.address, token, bob.address, 'auto');
     expect(eventAttributes(updated.events, 'update_contract_admin')).toEqual([
       { _contract_address: token, new_admin_address: bob.address },
@@ -134,10 +170,16 @@ describe('admin, migration and permissions', () => {
   });
 
   it('enforces a code instantiate permission', async () => {
-    const { codeId: restricted } = await alice.client.upload(alice.address, cwPlusWasm('cw20-base'), 'auto', '', {
-      permission: AccessType.ACCESS_TYPE_ANY_OF_ADDRESSES,
-      addresses: [alice.address],
-    });
+    const { codeId: restricted } = await alice.client.upload(
+      alice.address,
+      cwPlusWasm('cw20-base'),
+      'auto',
+      '',
+      {
+        permission: AccessType.ACCESS_TYPE_ANY_OF_ADDRESSES,
+        addresses: [alice.address],
+      },
+    );
     await expect(
       bob.client.instantiate(bob.address, restricted, cw20Init(bob.address), 'not mine', FIXED_FEE),
     ).rejects.toThrow(/can not instantiate: unauthorized/);
@@ -154,17 +196,40 @@ describe('admin, migration and permissions', () => {
 
   it('signs every wasm message in amino JSON too', async () => {
     const uploaded = await bob.client.upload(bob.address, cwPlusWasm('cw20-base'), 'auto');
-    const { contractAddress } = await bob.client.instantiate(bob.address, uploaded.codeId, cw20Init(bob.address), 'amino', 'auto', {
-      admin: bob.address,
-    });
+    const { contractAddress } = await bob.client.instantiate(
+      bob.address,
+      uploaded.codeId,
+      cw20Init(bob.address),
+      'amino',
+      'auto',
+      {
+        admin: bob.address,
+      },
+    );
     const salt = new TextEncoder().encode('amino');
-    const second = await bob.client.instantiate2(bob.address, uploaded.codeId, salt, cw20Init(bob.address), 'amino 2', 'auto');
-    expect(second.contractAddress).toBe(instantiate2Address(Buffer.from(uploaded.checksum, 'hex'), bob.address, salt, 'n'));
-    await bob.client.execute(bob.address, contractAddress, { transfer: { recipient: alice.address, amount: '1' } }, 'auto');
+    const second = await bob.client.instantiate2(
+      bob.address,
+      uploaded.codeId,
+      salt,
+      cw20Init(bob.address),
+      'amino 2',
+      'auto',
+    );
+    expect(second.contractAddress).toBe(
+      instantiate2Address(Buffer.from(uploaded.checksum, 'hex'), bob.address, salt, 'n'),
+    );
+    await bob.client.execute(
+      bob.address,
+      contractAddress,
+      { transfer: { recipient: alice.address, amount: '1' } },
+      'auto',
+    );
     await bob.client.migrate(bob.address, contractAddress, uploaded.codeId, {}, 'auto');
     await bob.client.updateAdmin(bob.address, contractAddress, alice.address, 'auto');
     await alice.client.clearAdmin(alice.address, contractAddress, 'auto');
-    expect(await bob.client.queryContractSmart(contractAddress, { balance: { address: alice.address } })).toEqual({ balance: '1' });
+    expect(
+      await bob.client.queryContractSmart(contractAddress, { balance: { address: alice.address } }),
+    ).toEqual({ balance: '1' });
     expect((await bob.client.getContract(contractAddress)).admin).toBeUndefined();
   });
 });
@@ -178,7 +243,12 @@ describe('queries', () => {
     expect(codes.map((code) => code.id)).toEqual([...codes.keys()].map((i) => i + 1));
     expect(await alice.client.getContracts(codeId)).toContain(token);
     expect(await alice.client.getContractsByCreator(alice.address)).toContain(token);
-    expect(await alice.client.getContract(token)).toMatchObject({ address: token, codeId, creator: alice.address, label: 'token' });
+    expect(await alice.client.getContract(token)).toMatchObject({
+      address: token,
+      codeId,
+      creator: alice.address,
+      label: 'token',
+    });
     const tokenInfo = await alice.client.queryContractRaw(token, new TextEncoder().encode('token_info'));
     expect(JSON.parse(Buffer.from(tokenInfo!).toString())).toMatchObject({ name: 'Nym', symbol: 'NYM' });
     const all = await query.wasm.getAllContractState(token);
@@ -196,9 +266,17 @@ describe('queries', () => {
   });
 
   it('answers PinnedCodes and Params, and refuses unknown contracts and codes', async () => {
-    const pinned = await abci('PinnedCodes', QueryPinnedCodesRequest.encode({}).finish(), QueryPinnedCodesResponse.decode);
+    const pinned = await abci(
+      'PinnedCodes',
+      QueryPinnedCodesRequest.encode({}).finish(),
+      QueryPinnedCodesResponse.decode,
+    );
     expect(pinned.codeIds).toEqual([]);
-    const { params } = await abci('Params', QueryParamsRequest.encode({}).finish(), QueryParamsResponse.decode);
+    const { params } = await abci(
+      'Params',
+      QueryParamsRequest.encode({}).finish(),
+      QueryParamsResponse.decode,
+    );
     expect(params.codeUploadAccess.permission).toBe(AccessType.ACCESS_TYPE_EVERYBODY);
     const stranger = toBech32('n', new Uint8Array(32).fill(9));
     await expect(alice.client.getContract(stranger)).rejects.toThrow(/no such contract/);

@@ -30,6 +30,11 @@ export function predictableContractAddress(
   initMsg: Uint8Array,
 ): Uint8Array {
   return wasmModuleAddress(
-    concatBytes(lengthPrefixed(checksum), lengthPrefixed(creator), lengthPrefixed(salt), lengthPrefixed(initMsg)),
+    concatBytes(
+      lengthPrefixed(checksum),
+      lengthPrefixed(creator),
+      lengthPrefixed(salt),
+      lengthPrefixed(initMsg),
+    ),
   );
 }

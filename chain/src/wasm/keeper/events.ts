@@ -17,7 +17,9 @@ function contractAttributes(attributes: readonly ContractAttribute[], contract: 
     const key = rawKey.trim();
     if (key.length === 0) throw wasmErrors.invalidEvent.wrap(`Empty attribute key. Value: ${value}`);
     if (key.startsWith(RESERVED_PREFIX)) {
-      throw wasmErrors.invalidEvent.wrap(`Attribute key starts with reserved prefix ${RESERVED_PREFIX}: '${key}'`);
+      throw wasmErrors.invalidEvent.wrap(
+        `Attribute key starts with reserved prefix ${RESERVED_PREFIX}: '${key}'`,
+      );
     }
     out.push(attribute(key, value.trim()));
   }
@@ -36,7 +38,8 @@ export function contractEvents(
   }
   for (const custom of events) {
     const type = custom.type.trim();
-    if (type.length <= MIN_EVENT_TYPE_LENGTH) throw wasmErrors.invalidEvent.wrap(`Event type too short: '${type}'`);
+    if (type.length <= MIN_EVENT_TYPE_LENGTH)
+      throw wasmErrors.invalidEvent.wrap(`Event type too short: '${type}'`);
     out.push({
       type: `${CUSTOM_EVENT_PREFIX}${type}`,
       attributes: contractAttributes(custom.attributes, contract),

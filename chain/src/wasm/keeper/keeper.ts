@@ -166,7 +166,8 @@ export class WasmKeeper {
   // ---- messages (validated statelessly before they get here) ----------------------------
 
   storeCode(ctx: TxContext, msg: MsgStoreCode): { codeId: bigint; checksum: Uint8Array } {
-    if (!this.permits(this.uploadAccess, msg.sender)) throw sdkErrors.unauthorized.wrap('can not create code');
+    if (!this.permits(this.uploadAccess, msg.sender))
+      throw sdkErrors.unauthorized.wrap('can not create code');
     const wasm = uncompress(msg.wasmByteCode);
     const permission = msg.instantiatePermission ?? { permission: this.instantiateDefault, addresses: [] };
     ctx.gasMeter.consume(this.gasConfig.compileCost * wasm.length, 'Compiling wasm bytecode');
@@ -180,8 +181,16 @@ export class WasmKeeper {
     const state = this.state(ctx);
     const codeId = state.nextCodeId();
     this.bytecode(ctx).setWasm(compiled.checksum, wasm);
-    state.setCodeInfo(codeId, { codeHash: compiled.checksum, creator: msg.sender, instantiateConfig: permission });
-    ctx.events.emit('store_code', ['code_checksum', toHex(compiled.checksum)], ['code_id', codeId.toString()]);
+    state.setCodeInfo(codeId, {
+      codeHash: compiled.checksum,
+      creator: msg.sender,
+      instantiateConfig: permission,
+    });
+    ctx.events.emit(
+      'store_code',
+      ['code_checksum', toHex(compiled.checksum)],
+      ['code_id', codeId.toString()],
+    );
     return { codeId, checksum: compiled.checksum };
   }
 
@@ -199,7 +208,10 @@ export class WasmKeeper {
 
   execute(ctx: TxContext, msg: MsgExecuteContract): Uint8Array {
     const funds = validFunds(msg.funds);
-    return this.executeContract({ ctx, queryDepth: 0 }, msg.sender, msg.contract, msg.msg, funds) ?? new Uint8Array();
+    return (
+      this.executeContract({ ctx, queryDepth: 0 }, msg.sender, msg.contract, msg.msg, funds) ??
+      new Uint8Array()
+    );
   }
 
   migrate(ctx: TxContext, msg: MsgMigrateContract): Uint8Array {
@@ -214,7 +226,11 @@ export class WasmKeeper {
     const info = this.contractInfo(ctx, contract);
     if (info.admin !== sender) throw sdkErrors.unauthorized.wrap('can not modify contract');
     this.state(ctx).setContractInfo(ctx.addresses.decode(contract), { ...info, admin: newAdmin });
-    ctx.events.emit('update_contract_admin', [CONTRACT_ADDRESS_KEY, contract], ['new_admin_address', newAdmin]);
+    ctx.events.emit(
+      'update_contract_admin',
+      [CONTRACT_ADDRESS_KEY, contract],
+      ['new_admin_address', newAdmin],
+    );
   }
 
   /** Privileged call from another module (no sender, no funds). */
@@ -222,7 +238,14 @@ export class WasmKeeper {
     const frame = { ctx, queryDepth: 0 };
     const info = this.contractInfo(ctx, contract);
     ctx.gasMeter.consume(this.setupCost(msg.length), 'Loading CosmWasm module: sudo');
-    const response = this.callForResponse(frame, contract, info.codeId, 'sudo', [envJson(ctx, contract), msg], wasmErrors.executeFailed);
+    const response = this.callForResponse(
+      frame,
+      contract,
+      info.codeId,
+      'sudo',
+      [envJson(ctx, contract), msg],
+      wasmErrors.executeFailed,
+    );
     ctx.events.emit('sudo', [CONTRACT_ADDRESS_KEY, contract]);
     return this.handleResponse(frame, contract, response) ?? new Uint8Array();
   }
@@ -319,10 +342,14 @@ export class WasmKeeper {
   private transferCoins(ctx: TxContext, from: string, to: string, coins: Coin[]): void {
     if (coins.length === 0) return;
     const recipient = ctx.addresses.decode(to);
-    if (ctx.bank.isBlocked(recipient)) throw sdkErrors.unauthorized.wrap(`${to} is not allowed to receive funds`);
-    const sent = ctx.runBranch((branch) => branch.bank.send(branch.addresses.decode(from), recipient, coins), {
-      emitEvents: false,
-    });
+    if (ctx.bank.isBlocked(recipient))
+      throw sdkErrors.unauthorized.wrap(`${to} is not allowed to receive funds`);
+    const sent = ctx.runBranch(
+      (branch) => branch.bank.send(branch.addresses.decode(from), recipient, coins),
+      {
+        emitEvents: false,
+      },
+    );
     if (sent.kind === 'error') throw sent.error;
     ctx.events.append(withoutMessageEvents(sent.events));
   }
@@ -360,7 +387,12 @@ export class WasmKeeper {
     const canonical =
       rule.kind === 'classic'
         ? classicContractAddress(msg.codeId, state.nextInstanceId())
-        : predictableContractAddress(codeInfo.codeHash, creator, rule.salt, rule.fixMsg ? msg.msg : new Uint8Array());
+        : predictableContractAddress(
+            codeInfo.codeHash,
+            creator,
+            rule.salt,
+            rule.fixMsg ? msg.msg : new Uint8Array(),
+          );
     const address = ctx.addresses.encode(canonical);
     if (state.getContractInfo(canonical) !== undefined) {
       throw wasmErrors.duplicate.wrap(
@@ -438,12 +470,20 @@ export class WasmKeeper {
     const info = this.contractInfo(ctx, contract);
     if (info.admin !== sender) throw sdkErrors.unauthorized.wrap('can not migrate');
     const newCode = this.codeInfo(ctx, newCodeId);
-    if (!this.permits(newCode.instantiateConfig, sender)) throw sdkErrors.unauthorized.wrap('to use new code');
+    if (!this.permits(newCode.instantiateConfig, sender))
+      throw sdkErrors.unauthorized.wrap('to use new code');
     const args = [envJson(ctx, contract), msg];
     if (this.compiled(ctx, newCode.codeHash).migrateArity === 3) {
       args.push(toJsonBytes({ sender, old_migrate_version: null }));
     }
-    const response = this.callForResponse(frame, contract, newCodeId, 'migrate', args, wasmErrors.migrationFailed);
+    const response = this.callForResponse(
+      frame,
+      contract,
+      newCodeId,
+      'migrate',
+      args,
+      wasmErrors.migrationFailed,
+    );
     const state = this.state(ctx);
     const canonical = ctx.addresses.decode(contract);
     const created = info.created ?? { blockHeight: 0n, txIndex: 0n };
@@ -465,7 +505,12 @@ export class WasmKeeper {
     const { ctx } = frame;
     const info = this.contractInfo(ctx, contract);
     ctx.gasMeter.consume(this.replyCosts(reply), 'Loading CosmWasm module: reply');
-    const json = toJsonBytes({ id: reply.id, payload: reply.payload, gas_used: reply.gasUsed, result: reply.result });
+    const json = toJsonBytes({
+      id: reply.id,
+      payload: reply.payload,
+      gas_used: reply.gasUsed,
+      result: reply.result,
+    });
     const response = this.callForResponse(
       frame,
       contract,
@@ -625,14 +670,18 @@ export class WasmKeeper {
   private dispatchSubmessage(frame: Frame, contract: string, sub: SubMsg): Uint8Array | null {
     const { ctx } = frame;
     const limited = sub.gasLimit !== undefined && sub.gasLimit < ctx.gasMeter.remaining();
-    const outcome = ctx.runBranch((branch) => this.dispatchMessage({ ...frame, ctx: branch }, contract, sub.msg), {
-      gasLimit: limited ? sub.gasLimit : undefined,
-      emitEvents: false,
-    });
+    const outcome = ctx.runBranch(
+      (branch) => this.dispatchMessage({ ...frame, ctx: branch }, contract, sub.msg),
+      {
+        gasLimit: limited ? sub.gasLimit : undefined,
+        emitEvents: false,
+      },
+    );
     if (outcome.kind === 'error' && !isMessageFailure(outcome.error)) throw outcome.error;
     const events = outcome.kind === 'ok' ? withoutMessageEvents(outcome.events) : [];
     ctx.events.append(events);
-    if (outcome.kind === 'error' && (sub.replyOn === 'success' || sub.replyOn === 'never')) throw outcome.error;
+    if (outcome.kind === 'error' && (sub.replyOn === 'success' || sub.replyOn === 'never'))
+      throw outcome.error;
     if (sub.replyOn === 'never' || (sub.replyOn === 'error' && outcome.kind === 'ok')) return null;
     const reply: Reply = {
       id: sub.id,
@@ -665,7 +714,12 @@ export class WasmKeeper {
         return this.dispatchWasm(frame, contract, body);
       case 'stargate':
       case 'any':
-        return this.dispatchAny(frame.ctx, contract, String(body.type_url), decodeWasmField(body.value, 'value'));
+        return this.dispatchAny(
+          frame.ctx,
+          contract,
+          String(body.type_url),
+          decodeWasmField(body.value, 'value'),
+        );
       default:
         throw wasmErrors.unknownMsg.wrap(`${kind} messages are not supported by this chain`);
     }
@@ -698,7 +752,11 @@ export class WasmKeeper {
     const { ctx } = frame;
     if (kind === 'send') {
       // wasmd encodes BankMsg::Send as a bank MsgSend and runs it through the router
-      const send = { fromAddress: contract, toAddress: String(body.to_address), amount: coinsField(body.amount) };
+      const send = {
+        fromAddress: contract,
+        toAddress: String(body.to_address),
+        amount: coinsField(body.amount),
+      };
       return this.dispatchAny(ctx, contract, MsgSend.typeUrl, MsgSend.encode(send).finish());
     }
     if (kind === 'burn') {
@@ -751,7 +809,11 @@ export class WasmKeeper {
         }
         const salt = bytes('salt');
         validateSalt(salt);
-        const result = this.instantiateContract(frame, instantiate, { kind: 'predictable', salt, fixMsg: false });
+        const result = this.instantiateContract(frame, instantiate, {
+          kind: 'predictable',
+          salt,
+          fixMsg: false,
+        });
         return respond(
           '/cosmwasm.wasm.v1.MsgInstantiateContract2Response',
           MsgInstantiateContract2Response.encode(result).finish(),
@@ -770,7 +832,10 @@ export class WasmKeeper {
         const admin = String(body.admin);
         ctx.addresses.decode(admin, 'admin');
         this.setAdmin(ctx, contract, String(body.contract_addr), admin);
-        return respond('/cosmwasm.wasm.v1.MsgUpdateAdminResponse', MsgUpdateAdminResponse.encode({}).finish());
+        return respond(
+          '/cosmwasm.wasm.v1.MsgUpdateAdminResponse',
+          MsgUpdateAdminResponse.encode({}).finish(),
+        );
       }
       case 'clear_admin': {
         this.setAdmin(ctx, contract, String(body.contract_addr), '');
@@ -788,7 +853,10 @@ function withoutMessageEvents(events: readonly ChainEvent[]): ChainEvent[] {
 }
 
 /** An event as cosmwasm-std's `Event` (for Reply.result.ok.events). */
-function contractEventJson(event: ChainEvent): { type: string; attributes: { key: string; value: string }[] } {
+function contractEventJson(event: ChainEvent): {
+  type: string;
+  attributes: { key: string; value: string }[];
+} {
   return { type: event.type, attributes: event.attributes.map(({ key, value }) => ({ key, value })) };
 }
 

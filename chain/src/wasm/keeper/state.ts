@@ -91,10 +91,7 @@ export class WasmState {
     // wasmd numbers history entries 1, 2, …: the next one follows the last stored
     const [last] = this.store.iterator(prefix, prefixEnd(prefix), 'descending');
     const position = last === undefined ? 1n : readUint64BE(last[0].subarray(prefix.length)) + 1n;
-    this.store.set(
-      concatBytes(prefix, uint64BE(position)),
-      ContractCodeHistoryEntry.encode(entry).finish(),
-    );
+    this.store.set(concatBytes(prefix, uint64BE(position)), ContractCodeHistoryEntry.encode(entry).finish());
   }
 
   /** Secondary index code id → contracts, ordered by creation position (as wasmd's). */

@@ -164,7 +164,10 @@ export function wasmMessages(keeper: WasmKeeper): MsgHandler<never>[] {
       decode: (value) => MsgClearAdmin.decode(value),
       signers: (msg) => [msg.sender],
       validate: validateClearAdmin,
-      aminoJson: (msg) => ({ type: 'wasm/MsgClearAdmin', value: { sender: msg.sender, contract: msg.contract } }),
+      aminoJson: (msg) => ({
+        type: 'wasm/MsgClearAdmin',
+        value: { sender: msg.sender, contract: msg.contract },
+      }),
       handle(ctx, msg) {
         keeper.setAdmin(ctx, msg.sender, msg.contract, '');
         return response(MsgClearAdminResponse, {});

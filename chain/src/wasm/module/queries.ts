@@ -81,7 +81,10 @@ function codeInfoResponse(codeId: bigint, info: CodeInfo): CodeInfoResponse {
   };
 }
 
-const EMPTY_REQUEST: Codec<object> = { decode: () => ({}), encode: () => ({ finish: () => new Uint8Array() }) };
+const EMPTY_REQUEST: Codec<object> = {
+  decode: () => ({}),
+  encode: () => ({ finish: () => new Uint8Array() }),
+};
 
 /** The cosmwasm.wasm.v1 Query service, as cosmjs's wasm extension and CLI tools call it. */
 export function wasmQueries(keeper: WasmKeeper): QueryHandler[] {
@@ -101,20 +104,30 @@ export function wasmQueries(keeper: WasmKeeper): QueryHandler[] {
     ctx.addresses.encode(key.subarray(POSITION_LENGTH));
 
   return [
-    query('SmartContractState', QuerySmartContractStateRequest, QuerySmartContractStateResponse, (ctx, req) => {
-      address(ctx, req.address);
-      return { data: keeper.querySmart(ctx, req.address, req.queryData) };
-    }),
+    query(
+      'SmartContractState',
+      QuerySmartContractStateRequest,
+      QuerySmartContractStateResponse,
+      (ctx, req) => {
+        address(ctx, req.address);
+        return { data: keeper.querySmart(ctx, req.address, req.queryData) };
+      },
+    ),
     query('RawContractState', QueryRawContractStateRequest, QueryRawContractStateResponse, (ctx, req) => {
       existing(ctx, req.address);
       return { data: keeper.queryRaw(ctx, req.address, req.queryData) };
     }),
     query('AllContractState', QueryAllContractStateRequest, QueryAllContractStateResponse, (ctx, req) => {
       existing(ctx, req.address);
-      const page = paginate(store(ctx), contractStorePrefix(address(ctx, req.address)), req.pagination, (key, value) => ({
-        key,
-        value,
-      }));
+      const page = paginate(
+        store(ctx),
+        contractStorePrefix(address(ctx, req.address)),
+        req.pagination,
+        (key, value) => ({
+          key,
+          value,
+        }),
+      );
       return { models: page.items, pagination: page.pagination };
     }),
     query('ContractInfo', QueryContractInfoRequest, QueryContractInfoResponse, (ctx, req) => ({
@@ -123,8 +136,11 @@ export function wasmQueries(keeper: WasmKeeper): QueryHandler[] {
     })),
     query('ContractHistory', QueryContractHistoryRequest, QueryContractHistoryResponse, (ctx, req) => {
       existing(ctx, req.address);
-      const page = paginate(store(ctx), historyPrefix(address(ctx, req.address)), req.pagination, (_key, value) =>
-        ContractCodeHistoryEntry.decode(value),
+      const page = paginate(
+        store(ctx),
+        historyPrefix(address(ctx, req.address)),
+        req.pagination,
+        (_key, value) => ContractCodeHistoryEntry.decode(value),
       );
       return { entries: page.items, pagination: page.pagination };
     }),
@@ -134,13 +150,18 @@ export function wasmQueries(keeper: WasmKeeper): QueryHandler[] {
       );
       return { contracts: page.items, pagination: page.pagination };
     }),
-    query('ContractsByCreator', QueryContractsByCreatorRequest, QueryContractsByCreatorResponse, (ctx, req) => {
-      const creator = address(ctx, req.creatorAddress);
-      const page = paginate(store(ctx), contractsByCreatorPrefix(creator), req.pagination, (key) =>
-        addressesAfterPosition(ctx, key),
-      );
-      return { contractAddresses: page.items, pagination: page.pagination };
-    }),
+    query(
+      'ContractsByCreator',
+      QueryContractsByCreatorRequest,
+      QueryContractsByCreatorResponse,
+      (ctx, req) => {
+        const creator = address(ctx, req.creatorAddress);
+        const page = paginate(store(ctx), contractsByCreatorPrefix(creator), req.pagination, (key) =>
+          addressesAfterPosition(ctx, key),
+        );
+        return { contractAddresses: page.items, pagination: page.pagination };
+      },
+    ),
     query('Code', QueryCodeRequest, QueryCodeResponse, (ctx, req) => {
       const info = code(ctx, req.codeId);
       const wasm = keeper.getWasm(ctx, info);
@@ -179,7 +200,9 @@ export function wasmQueries(keeper: WasmKeeper): QueryHandler[] {
       if (checksum.length !== 32) throw grpcInvalidArgument('code hash must be 32 bytes');
       if (salt.length === 0 || salt.length > 64) throw grpcInvalidArgument('salt must be 1 to 64 bytes');
       const creator = address(ctx, req.creatorAddress);
-      return { address: ctx.addresses.encode(predictableContractAddress(checksum, creator, salt, req.initArgs)) };
+      return {
+        address: ctx.addresses.encode(predictableContractAddress(checksum, creator, salt, req.initArgs)),
+      };
     }),
   ];
 }

@@ -77,7 +77,10 @@ export class Harness {
   }
 
   /** Runs `fn` as a tx message would run: on a branch kept only on success. */
-  deliver<T>(fn: (ctx: TxContext) => T, gasLimit = this.gasLimit): { value: T; events: readonly ChainEvent[] } {
+  deliver<T>(
+    fn: (ctx: TxContext) => T,
+    gasLimit = this.gasLimit,
+  ): { value: T; events: readonly ChainEvent[] } {
     const branch = this.store.branch();
     const ctx = this.context('deliver', gasLimit, branch);
     try {
@@ -109,7 +112,10 @@ export class Harness {
   }
 
   upload(sender: string, wasm: Uint8Array): bigint {
-    const { value } = this.message(MsgStoreCode.typeUrl, MsgStoreCode.fromPartial({ sender, wasmByteCode: wasm }));
+    const { value } = this.message(
+      MsgStoreCode.typeUrl,
+      MsgStoreCode.fromPartial({ sender, wasmByteCode: wasm }),
+    );
     return MsgStoreCodeResponse.decode(value.value).codeId;
   }
 
@@ -155,7 +161,9 @@ export class Harness {
 
   /** A contract's stored value under a raw key, as text ("" when absent). */
   raw(contract: string, key: string): string {
-    return Buffer.from(this.keeper.queryRaw(this.context(), contract, new TextEncoder().encode(key))).toString();
+    return Buffer.from(
+      this.keeper.queryRaw(this.context(), contract, new TextEncoder().encode(key)),
+    ).toString();
   }
 
   balance(address: string, denom: string): string {
@@ -166,7 +174,9 @@ export class Harness {
   /** Every stored key and value, to assert that nothing changed. */
   snapshot(): Map<string, string> {
     return new Map(
-      this.store.entries().map(({ key, value }) => [Buffer.from(key).toString('hex'), Buffer.from(value!).toString('hex')]),
+      this.store
+        .entries()
+        .map(({ key, value }) => [Buffer.from(key).toString('hex'), Buffer.from(value!).toString('hex')]),
     );
   }
 }

@@ -4,12 +4,24 @@ import { minimalContract, op, type ValType } from './wasm-builder';
  * Modules wasmd refuses at upload, each breaking one rule of check_wasm (or the start-section
  * rule), with the rule and the words of the error that names it.
  */
-export const HOSTILE_MODULES: ReadonlyArray<{ name: string; wasm: () => Uint8Array; rule: string; error: RegExp }> = [
+export const HOSTILE_MODULES: ReadonlyArray<{
+  name: string;
+  wasm: () => Uint8Array;
+  rule: string;
+  error: RegExp;
+}> = [
   {
     name: 'bulk memory (memory.copy)',
     wasm: () =>
       minimalContract({
-        functions: [{ params: [], results: [], body: [...op.i32(0), ...op.i32(0), ...op.i32(0), 0xfc, 10, 0, 0], export: 'execute' }],
+        functions: [
+          {
+            params: [],
+            results: [],
+            body: [...op.i32(0), ...op.i32(0), ...op.i32(0), 0xfc, 10, 0, 0],
+            export: 'execute',
+          },
+        ],
       }),
     rule: 'wasm-feature',
     error: /bulk memory/,
@@ -48,7 +60,9 @@ export const HOSTILE_MODULES: ReadonlyArray<{ name: string; wasm: () => Uint8Arr
     name: 'too many locals in one function',
     wasm: () =>
       minimalContract({
-        functions: [{ params: [], results: [], locals: Array<ValType>(101).fill('i32'), body: [], export: 'execute' }],
+        functions: [
+          { params: [], results: [], locals: Array<ValType>(101).fill('i32'), body: [], export: 'execute' },
+        ],
       }),
     rule: 'function-locals',
     error: /101 locals \(limit 100\)/,
