@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Secp256k1HdWallet } from '@cosmjs/amino';
@@ -84,13 +84,6 @@ export async function wasmClient(
     broadcastPollIntervalMs: 50,
   });
   return { client, address: (account as { address: string }).address };
-}
-
-export function cwPlusWasm(name: string): Uint8Array {
-  const directory = require
-    .resolve('@oraichain/common-contracts-build/package.json')
-    .replace(/package\.json$/, 'data/');
-  return new Uint8Array(readFileSync(`${directory}${name}.wasm`));
 }
 
 /** The attributes of each event of a type, as objects (msg_index dropped). */

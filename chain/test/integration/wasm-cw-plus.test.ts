@@ -4,20 +4,19 @@ import { connectComet, type CometClient } from '@cosmjs/tendermint-rpc';
 import { coins } from '@cosmjs/proto-signing';
 import {
   GAS_PRICE,
-  cwPlusWasm,
   eventAttributes,
   startTestChain,
   wasmClient,
   type RunningChain,
   type WasmSigner,
 } from '../helpers';
+import { jsonBase64, contractWasm } from '../wasm/support/harness';
 
 // The real cw-plus binaries (@oraichain/common-contracts-build) on one chain, driven by unmodified
 // cosmjs SigningCosmWasmClient: cw20-base, cw4-stake as a cw20 receiver, cw4-group,
 // cw3-flex-multisig over it, cw1-whitelist.
 jest.setTimeout(120_000);
 
-const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
 /** A fixed fee, so a failing tx is included (and can be checked) rather than refused by simulation. */
 const FIXED_FEE = calculateFee(1_000_000, GAS_PRICE);
 
@@ -40,7 +39,7 @@ beforeAll(async () => {
   comet = await connectComet(chain.rpc.url);
   query = QueryClient.withExtensions(comet, setupWasmExtension);
   for (const name of ['cw20-base', 'cw4-stake', 'cw4-group', 'cw3-flex-multisig', 'cw1-whitelist']) {
-    codes[name] = (await alice.client.upload(alice.address, cwPlusWasm(name), 'auto')).codeId;
+    codes[name] = (await alice.client.upload(alice.address, contractWasm(name), 'auto')).codeId;
   }
 });
 
@@ -149,7 +148,7 @@ describe('cw20-base', () => {
     const result = await alice.client.execute(
       alice.address,
       token,
-      { send: { contract: stake, amount: '100', msg: b64({ bond: {} }) } },
+      { send: { contract: stake, amount: '100', msg: jsonBase64({ bond: {} }) } },
       'auto',
     );
     expect(eventAttributes(result.events, 'execute')).toEqual([
@@ -203,7 +202,7 @@ describe('cw20-base', () => {
     await bob.client.execute(
       bob.address,
       token,
-      { send_from: { owner: alice.address, contract: stake, amount: '50', msg: b64({ bond: {} }) } },
+      { send_from: { owner: alice.address, contract: stake, amount: '50', msg: jsonBase64({ bond: {} }) } },
       'auto',
     );
     expect(await bob.client.queryContractSmart(stake, { member: { addr: bob.address } })).toEqual({
@@ -367,7 +366,7 @@ describe('cw4-group, cw3-flex-multisig, cw1-whitelist', () => {
       wasm: {
         execute: {
           contract_addr: token,
-          msg: b64({ transfer: { recipient: dave, amount: '300' } }),
+          msg: jsonBase64({ transfer: { recipient: dave, amount: '300' } }),
           funds: [],
         },
       },
@@ -480,7 +479,7 @@ describe('cw4-group, cw3-flex-multisig, cw1-whitelist', () => {
               wasm: {
                 execute: {
                   contract_addr: token,
-                  msg: b64({ transfer: { recipient: whitelist, amount: '50' } }),
+                  msg: jsonBase64({ transfer: { recipient: whitelist, amount: '50' } }),
                   funds: [],
                 },
               },
@@ -509,7 +508,7 @@ describe('cw4-group, cw3-flex-multisig, cw1-whitelist', () => {
               wasm: {
                 execute: {
                   contract_addr: token,
-                  msg: b64({ transfer: { recipient: carol.address, amount: '20' } }),
+                  msg: jsonBase64({ transfer: { recipient: carol.address, amount: '20' } }),
                   funds: [],
                 },
               },

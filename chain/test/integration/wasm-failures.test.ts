@@ -10,12 +10,12 @@ import {
   type RunningChain,
   type WasmSigner,
 } from '../helpers';
+import { jsonBase64 } from '../wasm/support/harness';
 
 // Hostile uploads, runaway and panicking contracts, and submessage rollback, through cosmjs
 // against a running chain: each failure is a failed tx with a readable log, and the chain goes on.
 jest.setTimeout(120_000);
 
-const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
 // Fixed, so failing txs are included; and the scripted modules are so small that cosmjs's
 // 10 % upload margin over the simulation would not cover the fee deduction simulation skips.
 const FEE = calculateFee(2_000_000, GAS_PRICE);
@@ -59,7 +59,7 @@ beforeAll(async () => {
     'target',
     'auto',
   ));
-  const command = (text: string) => b64(text);
+  const command = (text: string) => jsonBase64(text);
   const { codeId: callerCode } = await alice.client.upload(
     alice.address,
     scriptedContract({

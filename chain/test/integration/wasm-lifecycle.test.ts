@@ -21,13 +21,13 @@ import { AccessType } from 'cosmjs-types/cosmwasm/wasm/v1/types';
 import { classicContractAddress } from '../../src';
 import {
   GAS_PRICE,
-  cwPlusWasm,
   eventAttributes,
   startTestChain,
   wasmClient,
   type RunningChain,
   type WasmSigner,
 } from '../helpers';
+import { contractWasm, cw20Init } from '../wasm/support/harness';
 
 // Code and contract lifecycle through cosmjs, direct and amino-JSON signing: addresses as wasmd
 // derives them, admin and migration, instantiate permissions, every wasm query path, contract
@@ -35,14 +35,6 @@ import {
 jest.setTimeout(120_000);
 
 const FIXED_FEE = calculateFee(1_000_000, GAS_PRICE);
-const cw20Init = (owner: string) => ({
-  name: 'Nym',
-  symbol: 'NYM',
-  decimals: 6,
-  initial_balances: [{ address: owner, amount: '1000' }],
-  mint: null,
-});
-
 let chain: RunningChain;
 let dataDir: string;
 let cleanup: () => Promise<void>;
@@ -64,7 +56,7 @@ beforeAll(async () => {
   bob = await wasmClient(chain.rpc.url, chain.devAccounts[1]!.mnemonic, { amino: true });
   comet = await connectComet(chain.rpc.url);
   query = QueryClient.withExtensions(comet, setupWasmExtension);
-  const uploaded = await alice.client.upload(alice.address, cwPlusWasm('cw20-base'), 'auto');
+  const uploaded = await alice.client.upload(alice.address, contractWasm('cw20-base'), 'auto');
   ({ codeId, checksum } = uploaded);
   expect(eventAttributes(uploaded.events, 'store_code')).toEqual([
     { code_checksum: checksum, code_id: String(codeId) },
@@ -172,7 +164,7 @@ describe('admin, migration and permissions', () => {
   it('enforces a code instantiate permission', async () => {
     const { codeId: restricted } = await alice.client.upload(
       alice.address,
-      cwPlusWasm('cw20-base'),
+      contractWasm('cw20-base'),
       'auto',
       '',
       {
@@ -195,7 +187,7 @@ describe('admin, migration and permissions', () => {
   });
 
   it('signs every wasm message in amino JSON too', async () => {
-    const uploaded = await bob.client.upload(bob.address, cwPlusWasm('cw20-base'), 'auto');
+    const uploaded = await bob.client.upload(bob.address, contractWasm('cw20-base'), 'auto');
     const { contractAddress } = await bob.client.instantiate(
       bob.address,
       uploaded.codeId,
@@ -238,7 +230,7 @@ describe('queries', () => {
   it('serves code, contract and state queries with pagination', async () => {
     const details = await alice.client.getCodeDetails(codeId);
     expect(details).toMatchObject({ id: codeId, creator: alice.address, checksum });
-    expect(Buffer.from(details.data)).toEqual(Buffer.from(cwPlusWasm('cw20-base')));
+    expect(Buffer.from(details.data)).toEqual(Buffer.from(contractWasm('cw20-base')));
     const codes = await alice.client.getCodes();
     expect(codes.map((code) => code.id)).toEqual([...codes.keys()].map((i) => i + 1));
     expect(await alice.client.getContracts(codeId)).toContain(token);

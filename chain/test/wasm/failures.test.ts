@@ -1,11 +1,10 @@
 import { MsgInstantiateContract2Response } from 'cosmjs-types/cosmwasm/wasm/v1/tx';
 import { predictableContractAddress } from '../../src/wasm';
 import { toBech32 } from '@cosmjs/encoding';
-import { account, attributes, Harness, PREFIX } from './support/harness';
+import { account, attributes, Harness, PREFIX, jsonBase64 } from './support/harness';
 import { OK_RESPONSE, scriptedContract } from './support/scripted-contract';
 
 const alice = account(1);
-const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString();
 const bytes64 = (value: string) => Buffer.from(value).toString('base64');
 
@@ -15,7 +14,7 @@ function submsg(target: string, command: string, replyOn: string, extra: Record<
     messages: [
       {
         id: 7,
-        msg: { wasm: { execute: { contract_addr: target, msg: b64(command), funds: [] } } },
+        msg: { wasm: { execute: { contract_addr: target, msg: jsonBase64(command), funds: [] } } },
         gas_limit: null,
         reply_on: replyOn,
         ...extra,
@@ -45,7 +44,7 @@ describe('failing contracts and submessages', () => {
       alice,
       scriptedContract({
         responses: {
-          s: submsg(target, 'panic', 'error', { payload: b64('payload') }),
+          s: submsg(target, 'panic', 'error', { payload: jsonBase64('payload') }),
           o: submsg(target, 'write', 'success'),
           f: submsg(target, 'panic', 'success'),
           n: submsg(target, 'panic', 'never'),
@@ -66,7 +65,7 @@ describe('failing contracts and submessages', () => {
                       admin: null,
                       code_id: 1,
                       label: 'child',
-                      msg: b64({}),
+                      msg: jsonBase64({}),
                       funds: [],
                       salt: bytes64('salt'),
                     },

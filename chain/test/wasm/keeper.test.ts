@@ -5,18 +5,10 @@ import { instantiate2Address } from '@cosmjs/cosmwasm-stargate';
 import { toBech32 } from '@cosmjs/encoding';
 import fc from 'fast-check';
 import { classicContractAddress, predictableContractAddress, WasmKeeper } from '../../src/wasm';
-import { account, contractWasm, Harness, PREFIX } from './support/harness';
+import { account, contractWasm, Harness, PREFIX, cw20Init } from './support/harness';
 
 const [alice, bob] = [account(1), account(2)];
 const hex = (text: string) => new Uint8Array(Buffer.from(text, 'hex'));
-const cw20Init = (owner: string) => ({
-  name: 'Nym',
-  symbol: 'NYM',
-  decimals: 6,
-  initial_balances: [{ address: owner, amount: '1000' }],
-  mint: null,
-});
-
 describe('contract addresses', () => {
   it('derives classic addresses as wasmd does (code 1, instance 1)', () => {
     expect(toBech32('wasm', classicContractAddress(1n, 1n))).toBe(

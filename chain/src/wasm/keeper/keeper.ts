@@ -235,19 +235,10 @@ export class WasmKeeper {
 
   /** Privileged call from another module (no sender, no funds). */
   sudo(ctx: TxContext, contract: string, msg: Uint8Array): Uint8Array {
-    const frame = { ctx, queryDepth: 0 };
     const info = this.contractInfo(ctx, contract);
     ctx.gasMeter.consume(this.setupCost(msg.length), 'Loading CosmWasm module: sudo');
-    const response = this.callForResponse(
-      frame,
-      contract,
-      info.codeId,
-      'sudo',
-      [envJson(ctx, contract), msg],
-      wasmErrors.executeFailed,
-    );
-    ctx.events.emit('sudo', [CONTRACT_ADDRESS_KEY, contract]);
-    return this.handleResponse(frame, contract, response) ?? new Uint8Array();
+    const args = [envJson(ctx, contract), msg];
+    return this.call({ ctx, queryDepth: 0 }, contract, info.codeId, 'sudo', args) ?? new Uint8Array();
   }
 
   // ---- queries --------------------------------------------------------------------------
@@ -446,15 +437,30 @@ export class WasmKeeper {
     const info = this.contractInfo(ctx, contract);
     ctx.gasMeter.consume(this.setupCost(msg.length), 'Loading CosmWasm module: execute');
     this.transferCoins(ctx, sender, contract, funds);
+    const args = [envJson(ctx, contract), infoJson(sender, toCoinMessages(funds)), msg];
+    return this.call(frame, contract, info.codeId, 'execute', args);
+  }
+
+  /**
+   * Runs an entry point whose only record is its event (execute, sudo, reply): the call, the
+   * `<entry point>` event, then the contract's response.
+   */
+  private call(
+    frame: Frame,
+    contract: string,
+    codeId: bigint,
+    entryPoint: 'execute' | 'sudo' | 'reply',
+    args: Uint8Array[],
+  ): Uint8Array | null {
     const response = this.callForResponse(
       frame,
       contract,
-      info.codeId,
-      'execute',
-      [envJson(ctx, contract), infoJson(sender, toCoinMessages(funds)), msg],
+      codeId,
+      entryPoint,
+      args,
       wasmErrors.executeFailed,
     );
-    ctx.events.emit('execute', [CONTRACT_ADDRESS_KEY, contract]);
+    frame.ctx.events.emit(entryPoint, [CONTRACT_ADDRESS_KEY, contract]);
     return this.handleResponse(frame, contract, response);
   }
 
@@ -511,16 +517,7 @@ export class WasmKeeper {
       gas_used: reply.gasUsed,
       result: reply.result,
     });
-    const response = this.callForResponse(
-      frame,
-      contract,
-      info.codeId,
-      'reply',
-      [envJson(ctx, contract), json],
-      wasmErrors.executeFailed,
-    );
-    ctx.events.emit('reply', [CONTRACT_ADDRESS_KEY, contract]);
-    return this.handleResponse(frame, contract, response);
+    return this.call(frame, contract, info.codeId, 'reply', [envJson(ctx, contract), json]);
   }
 
   /** wasmd `ReplyCosts`: instance setup plus event costs of the result, free tier applied once. */

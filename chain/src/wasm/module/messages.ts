@@ -57,6 +57,15 @@ const aminoAccess = (config: AccessConfig | undefined) =>
       };
 const omitEmpty = <T>(value: T): T | undefined => (value === '' || value === false ? undefined : value);
 
+const aminoInstantiate = (msg: MsgInstantiateContract) => ({
+  sender: msg.sender,
+  code_id: msg.codeId.toString(),
+  label: msg.label,
+  msg: contractMsg(msg.msg),
+  funds: aminoCoins(msg.funds),
+  admin: omitEmpty(msg.admin),
+});
+
 /** The cosmwasm.wasm.v1 Msg service: every tx message of the wasm module. */
 export function wasmMessages(keeper: WasmKeeper): MsgHandler<never>[] {
   return [
@@ -80,17 +89,7 @@ export function wasmMessages(keeper: WasmKeeper): MsgHandler<never>[] {
       decode: (value) => MsgInstantiateContract.decode(value),
       signers: (msg) => [msg.sender],
       validate: (msg, addresses) => void validateInstantiate(msg, addresses),
-      aminoJson: (msg) => ({
-        type: 'wasm/MsgInstantiateContract',
-        value: {
-          sender: msg.sender,
-          code_id: msg.codeId.toString(),
-          label: msg.label,
-          msg: contractMsg(msg.msg),
-          funds: aminoCoins(msg.funds),
-          admin: omitEmpty(msg.admin),
-        },
-      }),
+      aminoJson: (msg) => ({ type: 'wasm/MsgInstantiateContract', value: aminoInstantiate(msg) }),
       handle: (ctx, msg) => response(MsgInstantiateContractResponse, keeper.instantiate(ctx, msg)),
     }),
     defineMsg<MsgInstantiateContract2>({
@@ -100,16 +99,7 @@ export function wasmMessages(keeper: WasmKeeper): MsgHandler<never>[] {
       validate: (msg, addresses) => void validateInstantiate(msg, addresses),
       aminoJson: (msg) => ({
         type: 'wasm/MsgInstantiateContract2',
-        value: {
-          sender: msg.sender,
-          code_id: msg.codeId.toString(),
-          label: msg.label,
-          msg: contractMsg(msg.msg),
-          funds: aminoCoins(msg.funds),
-          admin: omitEmpty(msg.admin),
-          salt: toBase64(msg.salt),
-          fix_msg: omitEmpty(msg.fixMsg),
-        },
+        value: { ...aminoInstantiate(msg), salt: toBase64(msg.salt), fix_msg: omitEmpty(msg.fixMsg) },
       }),
       handle: (ctx, msg) => response(MsgInstantiateContract2Response, keeper.instantiate2(ctx, msg)),
     }),

@@ -27,7 +27,7 @@ import {
 } from 'cosmjs-types/cosmwasm/wasm/v1/query';
 import { CodeInfo, ContractCodeHistoryEntry } from 'cosmjs-types/cosmwasm/wasm/v1/types';
 import { fromHex, readUint64BE } from '../../encoding/bytes';
-import { decodeRequest, grpcInvalidArgument } from '../../errors/grpc';
+import { decodeRequest, grpcInvalidArgument, decodeQueryAddress } from '../../errors/grpc';
 import { paginate } from '../../modules/pagination';
 import type { QueryHandler, TxContext } from '../../modules/types';
 import { predictableContractAddress } from '../keeper/addresses';
@@ -64,14 +64,6 @@ function query<Req, Res>(
   };
 }
 
-function address(ctx: TxContext, text: string): Uint8Array {
-  try {
-    return ctx.addresses.decode(text);
-  } catch (error) {
-    throw grpcInvalidArgument((error as Error).message);
-  }
-}
-
 function codeInfoResponse(codeId: bigint, info: CodeInfo): CodeInfoResponse {
   return {
     codeId,
@@ -89,7 +81,7 @@ const EMPTY_REQUEST: Codec<object> = {
 /** The cosmwasm.wasm.v1 Query service, as cosmjs's wasm extension and CLI tools call it. */
 export function wasmQueries(keeper: WasmKeeper): QueryHandler[] {
   const existing = (ctx: TxContext, contract: string) => {
-    address(ctx, contract);
+    decodeQueryAddress(ctx.addresses, contract);
     const info = keeper.getContractInfo(ctx, contract);
     if (info === undefined) throw wasmErrors.noSuchContract.wrap(`address ${contract}`);
     return info;
@@ -109,7 +101,7 @@ export function wasmQueries(keeper: WasmKeeper): QueryHandler[] {
       QuerySmartContractStateRequest,
       QuerySmartContractStateResponse,
       (ctx, req) => {
-        address(ctx, req.address);
+        decodeQueryAddress(ctx.addresses, req.address);
         return { data: keeper.querySmart(ctx, req.address, req.queryData) };
       },
     ),
@@ -121,7 +113,7 @@ export function wasmQueries(keeper: WasmKeeper): QueryHandler[] {
       existing(ctx, req.address);
       const page = paginate(
         store(ctx),
-        contractStorePrefix(address(ctx, req.address)),
+        contractStorePrefix(decodeQueryAddress(ctx.addresses, req.address)),
         req.pagination,
         (key, value) => ({
           key,
@@ -138,7 +130,7 @@ export function wasmQueries(keeper: WasmKeeper): QueryHandler[] {
       existing(ctx, req.address);
       const page = paginate(
         store(ctx),
-        historyPrefix(address(ctx, req.address)),
+        historyPrefix(decodeQueryAddress(ctx.addresses, req.address)),
         req.pagination,
         (_key, value) => ContractCodeHistoryEntry.decode(value),
       );
@@ -155,7 +147,7 @@ export function wasmQueries(keeper: WasmKeeper): QueryHandler[] {
       QueryContractsByCreatorRequest,
       QueryContractsByCreatorResponse,
       (ctx, req) => {
-        const creator = address(ctx, req.creatorAddress);
+        const creator = decodeQueryAddress(ctx.addresses, req.creatorAddress);
         const page = paginate(store(ctx), contractsByCreatorPrefix(creator), req.pagination, (key) =>
           addressesAfterPosition(ctx, key),
         );
@@ -199,7 +191,7 @@ export function wasmQueries(keeper: WasmKeeper): QueryHandler[] {
       }
       if (checksum.length !== 32) throw grpcInvalidArgument('code hash must be 32 bytes');
       if (salt.length === 0 || salt.length > 64) throw grpcInvalidArgument('salt must be 1 to 64 bytes');
-      const creator = address(ctx, req.creatorAddress);
+      const creator = decodeQueryAddress(ctx.addresses, req.creatorAddress);
       return {
         address: ctx.addresses.encode(predictableContractAddress(checksum, creator, salt, req.initArgs)),
       };

@@ -36,6 +36,18 @@ export function account(n: number): string {
 
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
+/** JSON as base64: how contract messages nest inside others (cw20 `send`, `WasmMsg::Execute`). */
+export const jsonBase64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64');
+
+/** A cw20-base instantiate message: 1000 tokens for `owner`, no minter. */
+export const cw20Init = (owner: string) => ({
+  name: 'Nym',
+  symbol: 'NYM',
+  decimals: 6,
+  initial_balances: [{ address: owner, amount: '1000' }],
+  mint: null,
+});
+
 /**
  * The chain's own wasm module, auth and bank on an in-memory store, without the tx pipeline's
  * signatures and fees: each call runs one message on a branch that is written only if it
