@@ -4,11 +4,18 @@ import { join } from 'node:path';
 import { Secp256k1HdWallet } from '@cosmjs/amino';
 import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate';
 import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing';
-import { GasPrice, SigningStargateClient } from '@cosmjs/stargate';
+import { calculateFee, GasPrice, SigningStargateClient } from '@cosmjs/stargate';
 import { startChain, type Chain, type ChainOptions } from '../src';
 import type { RpcServer } from '../src/rpc/server';
 
 export const GAS_PRICE = GasPrice.fromString('0.025unyx');
+
+/**
+ * A fixed fee of 2M gas, for txs that are meant to fail (with "auto", cosmjs's simulation fails
+ * and it throws before broadcasting) and for modules so small that cosmjs's 10 % upload margin is
+ * thin.
+ */
+export const FIXED_FEE = calculateFee(2_000_000, GAS_PRICE);
 
 export type RunningChain = Chain & { rpc: RpcServer };
 

@@ -1,9 +1,9 @@
 import { setupWasmExtension, type WasmExtension } from '@cosmjs/cosmwasm-stargate';
-import { calculateFee, QueryClient } from '@cosmjs/stargate';
+import { QueryClient } from '@cosmjs/stargate';
 import { connectComet, type CometClient } from '@cosmjs/tendermint-rpc';
 import { coins } from '@cosmjs/proto-signing';
 import {
-  GAS_PRICE,
+  FIXED_FEE,
   eventAttributes,
   startTestChain,
   wasmClient,
@@ -16,9 +16,6 @@ import { jsonBase64, contractWasm } from '../wasm/support/harness';
 // cosmjs SigningCosmWasmClient: cw20-base, cw4-stake as a cw20 receiver, cw4-group,
 // cw3-flex-multisig over it, cw1-whitelist.
 jest.setTimeout(120_000);
-
-/** A fixed fee, so a failing tx is included (and can be checked) rather than refused by simulation. */
-const FIXED_FEE = calculateFee(1_000_000, GAS_PRICE);
 
 let chain: RunningChain;
 let cleanup: () => Promise<void>;

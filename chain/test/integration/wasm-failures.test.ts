@@ -1,9 +1,9 @@
-import { calculateFee, StargateClient } from '@cosmjs/stargate';
+import { StargateClient } from '@cosmjs/stargate';
 import { coins } from '@cosmjs/proto-signing';
 import { HOSTILE_MODULES } from '../wasm/support/hostile-modules';
 import { OK_RESPONSE, scriptedContract } from '../wasm/support/scripted-contract';
 import {
-  GAS_PRICE,
+  FIXED_FEE,
   eventAttributes,
   startTestChain,
   wasmClient,
@@ -15,10 +15,6 @@ import { jsonBase64 } from '../wasm/support/harness';
 // Hostile uploads, runaway and panicking contracts, and submessage rollback, through cosmjs
 // against a running chain: each failure is a failed tx with a readable log, and the chain goes on.
 jest.setTimeout(120_000);
-
-// Fixed, so failing txs are included; and the scripted modules are so small that cosmjs's
-// 10 % upload margin over the simulation would not cover the fee deduction simulation skips.
-const FEE = calculateFee(2_000_000, GAS_PRICE);
 
 let chain: RunningChain;
 let cleanup: () => Promise<void>;
@@ -50,7 +46,7 @@ beforeAll(async () => {
   const { codeId: targetCode } = await alice.client.upload(
     alice.address,
     scriptedContract({ responses: { w: OK_RESPONSE } }),
-    FEE,
+    FIXED_FEE,
   );
   ({ contractAddress: target } = await alice.client.instantiate(
     alice.address,
@@ -77,7 +73,7 @@ beforeAll(async () => {
         },
       },
     }),
-    FEE,
+    FIXED_FEE,
   );
   ({ contractAddress: caller } = await alice.client.instantiate(
     alice.address,
@@ -97,7 +93,7 @@ afterAll(async () => {
 describe('upload rejects hostile and non-conforming modules', () => {
   it.each(HOSTILE_MODULES)('$name', async ({ wasm, rule, error }) => {
     const codesBefore = (await alice.client.getCodes()).length;
-    const message = await failure(() => alice.client.upload(alice.address, wasm(), FEE));
+    const message = await failure(() => alice.client.upload(alice.address, wasm(), FIXED_FEE));
     expect(message).toMatch(/Code: 2;/);
     expect(message).toContain(`wasm validation failed [${rule}]`);
     expect(message).toMatch(error);
@@ -108,7 +104,7 @@ describe('upload rejects hostile and non-conforming modules', () => {
 
 describe('contracts that fail', () => {
   it('a contract that loops forever runs out of gas, and the node goes on producing blocks', async () => {
-    const message = await failure(() => alice.client.execute(alice.address, target, 'loop', FEE));
+    const message = await failure(() => alice.client.execute(alice.address, target, 'loop', FIXED_FEE));
     expect(message).toMatch(/Code: 11;/);
     expect(message).toMatch(/out of gas/);
     const height = await query.getHeight();
@@ -121,14 +117,14 @@ describe('contracts that fail', () => {
     const balanceBefore = BigInt((await query.getBalance(alice.address, 'unyx')).amount);
     const contractBefore = (await query.getBalance(target, 'unyx')).amount;
     const message = await failure(() =>
-      alice.client.execute(alice.address, target, 'panic', FEE, undefined, coins(40, 'unyx')),
+      alice.client.execute(alice.address, target, 'panic', FIXED_FEE, undefined, coins(40, 'unyx')),
     );
     expect(message).toMatch(/Code: 29;/);
     expect(message).toMatch(/Aborted: panicked at scripted contract/);
     expect(await raw(target, 'p')).toBe('');
     expect((await query.getBalance(target, 'unyx')).amount).toBe(contractBefore);
     // only the fee left the account
-    const fee = BigInt(FEE.amount[0]!.amount);
+    const fee = BigInt(FIXED_FEE.amount[0]!.amount);
     expect(BigInt((await query.getBalance(alice.address, 'unyx')).amount)).toBe(balanceBefore - fee);
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { instantiate2Address, setupWasmExtension, type WasmExtension } from '@cosmjs/cosmwasm-stargate';
 import { toBech32 } from '@cosmjs/encoding';
 import { coins } from '@cosmjs/proto-signing';
-import { calculateFee, QueryClient } from '@cosmjs/stargate';
+import { QueryClient } from '@cosmjs/stargate';
 import { connectComet, type CometClient } from '@cosmjs/tendermint-rpc';
 import {
   QueryAllContractStateRequest,
@@ -20,7 +20,7 @@ import {
 import { AccessType } from 'cosmjs-types/cosmwasm/wasm/v1/types';
 import { classicContractAddress } from '../../src';
 import {
-  GAS_PRICE,
+  FIXED_FEE,
   eventAttributes,
   startTestChain,
   wasmClient,
@@ -34,7 +34,6 @@ import { contractWasm, cw20Init } from '../wasm/support/harness';
 // accounts, and the compiled-module cache on disk.
 jest.setTimeout(120_000);
 
-const FIXED_FEE = calculateFee(1_000_000, GAS_PRICE);
 let chain: RunningChain;
 let dataDir: string;
 let cleanup: () => Promise<void>;
