@@ -5,21 +5,35 @@ import { join } from 'node:path';
 import { defineSuite, percentile } from '@nymts/bench';
 import { toBech32 } from '@cosmjs/encoding';
 import { secp256k1 } from '@noble/curves/secp256k1';
+import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate';
+import { DirectSecp256k1Wallet } from '@cosmjs/proto-signing';
+import { GasPrice } from '@cosmjs/stargate';
 import { MsgSend } from 'cosmjs-types/cosmos/bank/v1beta1/tx';
+import { MsgExecuteContract } from 'cosmjs-types/cosmwasm/wasm/v1/tx';
 import { PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
 import { SignMode } from 'cosmjs-types/cosmos/tx/signing/v1beta1/signing';
 import { AuthInfo, SignDoc, TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import WebSocket from 'ws';
 import { addressFromSecp256k1, initHome } from '../src';
-import { startNodeProcess } from '../test/support/node-process';
+import { startNodeProcess, type NodeProcess } from '../test/support/node-process';
 
 /**
  * The chain's tx pipeline end to end: a `nymts chain start` process (pinned to one core when
- * taskset exists) takes pre-signed bank sends over broadcast_tx_sync; the figures are txs per
- * second until all are included, and broadcast→inclusion latency in instant mode.
+ * taskset exists) takes pre-signed txs over broadcast_tx_sync — bank sends, then cw20-base
+ * transfers (metered) — and the figures are txs per second until all are included (wall clock and
+ * per CPU-second of the node), broadcast→inclusion latency in instant mode, and the same cw20
+ * transfers on @oraichain/cw-simulate (metered) in this process as the baseline.
  */
 const SENDERS = 64;
 const TXS_PER_SENDER = 40;
+/** cw20: the first transfers of each sender warm the node (and cw-simulate) up, untimed. */
+const WARMUP_PER_SENDER = 8;
+const CHAIN_ID = 'nyx-bench';
+const CW20 = readFileSync(
+  require
+    .resolve('@oraichain/common-contracts-build/package.json')
+    .replace(/package\.json$/, 'data/cw20-base.wasm'),
+);
 const LATENCY_SAMPLES = 200;
 
 interface Sender {
@@ -36,21 +50,13 @@ function newSender(): Omit<Sender, 'accountNumber' | 'sequence'> {
   return { privateKey, publicKey, address: toBech32('n', addressFromSecp256k1(publicKey)) };
 }
 
-function signSend(sender: Sender, to: string, chainId: string): Uint8Array {
-  const bodyBytes = TxBody.encode(
-    TxBody.fromPartial({
-      messages: [
-        {
-          typeUrl: MsgSend.typeUrl,
-          value: MsgSend.encode({
-            fromAddress: sender.address,
-            toAddress: to,
-            amount: [{ denom: 'unyx', amount: '1' }],
-          }).finish(),
-        },
-      ],
-    }),
-  ).finish();
+interface Message {
+  typeUrl: string;
+  value: Uint8Array;
+}
+
+function signTx(sender: Sender, messages: Message[], chainId: string, gasLimit: bigint): Uint8Array {
+  const bodyBytes = TxBody.encode(TxBody.fromPartial({ messages })).finish();
   const authInfoBytes = AuthInfo.encode(
     AuthInfo.fromPartial({
       signerInfos: [
@@ -63,7 +69,8 @@ function signSend(sender: Sender, to: string, chainId: string): Uint8Array {
           sequence: sender.sequence,
         },
       ],
-      fee: { amount: [{ denom: 'unyx', amount: '3000' }], gasLimit: 120_000n },
+      // the chain's floor is 0.025unyx per gas
+      fee: { amount: [{ denom: 'unyx', amount: String((gasLimit * 25n + 999n) / 1000n) }], gasLimit },
     }),
   ).finish();
   const signDoc = SignDoc.encode({
@@ -77,6 +84,32 @@ function signSend(sender: Sender, to: string, chainId: string): Uint8Array {
   sender.sequence++;
   return TxRaw.encode({ bodyBytes, authInfoBytes, signatures: [signature] }).finish();
 }
+
+function signSend(sender: Sender, to: string, chainId: string): Uint8Array {
+  const send = MsgSend.encode({
+    fromAddress: sender.address,
+    toAddress: to,
+    amount: [{ denom: 'unyx', amount: '1' }],
+  });
+  return signTx(sender, [{ typeUrl: MsgSend.typeUrl, value: send.finish() }], chainId, 120_000n);
+}
+
+function signTransfer(sender: Sender, token: string, to: string, chainId: string): Uint8Array {
+  const execute = MsgExecuteContract.encode({
+    sender: sender.address,
+    contract: token,
+    msg: new TextEncoder().encode(JSON.stringify(transferMsg(to))),
+    funds: [],
+  });
+  return signTx(
+    sender,
+    [{ typeUrl: MsgExecuteContract.typeUrl, value: execute.finish() }],
+    chainId,
+    400_000n,
+  );
+}
+
+const transferMsg = (recipient: string) => ({ transfer: { recipient, amount: '1' } });
 
 async function rpc(
   url: string,
@@ -107,12 +140,13 @@ export default defineSuite({
     await initHome({
       home,
       dev: false,
-      chainId: 'nyx-bench',
+      chainId: CHAIN_ID,
       accounts: senders.map((sender) => `${sender.address}:1000000000000unyx`),
       config: { blockTime: 'instant' },
     });
     const pinned = process.platform === 'linux' && (await hasTaskset());
     const node = await startNodeProcess(home, [], pinned ? '0' : undefined);
+    const onOneCore = pinned ? ' (node pinned to one core)' : '';
     try {
       // Genesis numbers accounts in the order given: fee collector first, then the senders.
       const funded = senders.map((sender, index) => ({
@@ -120,51 +154,22 @@ export default defineSuite({
         accountNumber: BigInt(index + 1),
         sequence: 0n,
       }));
-      ctx.progress(`signing ${SENDERS * TXS_PER_SENDER} txs`);
-      const batches = funded.map((sender) =>
-        Array.from({ length: TXS_PER_SENDER }, () => signSend(sender, recipient, 'nyx-bench')),
-      );
-      const total = SENDERS * TXS_PER_SENDER;
 
-      ctx.progress('throughput');
-      const startHeight = Number(
-        ((await rpc(node.url, 'status', {})).sync_info as { latest_block_height: string })
-          .latest_block_height,
+      ctx.progress(`bank sends: signing ${SENDERS * TXS_PER_SENDER} txs`);
+      const sends = funded.map((sender) =>
+        Array.from({ length: TXS_PER_SENDER }, () => signSend(sender, recipient, CHAIN_ID)),
       );
-      const cpuBefore = processCpuSeconds(node.child.pid);
-      const started = performance.now();
-      await Promise.all(
-        batches.map(async (txs) => {
-          for (const tx of txs) await broadcast(node.url, tx);
-        }),
-      );
-      while (Number((await rpc(node.url, 'num_unconfirmed_txs', {})).total) > 0) await sleep(5);
-      const elapsed = performance.now() - started;
-      const cpuUsed = processCpuSeconds(node.child.pid) - cpuBefore;
-      const included = Number(
-        (await rpc(node.url, 'tx_search', { query: `tx.height>${startHeight}`, per_page: '1' })).total_count,
-      );
-      if (included !== total) throw new Error(`expected ${total} txs included, found ${included}`);
-      const endHeight = Number(
-        ((await rpc(node.url, 'status', {})).sync_info as { latest_block_height: string })
-          .latest_block_height,
-      );
+      const bank = await throughput(node, sends);
+      ctx.report({ name: 'txs per block under bank-send load', value: bank.perBlock, unit: 'tx' });
       ctx.report({
-        name: 'txs per block under that load',
-        value: total / (endHeight - startHeight),
-        unit: 'tx',
-      });
-      ctx.report({
-        name: `bank sends through the full pipeline${pinned ? ' (node pinned to one core)' : ''}`,
-        value: (total * 1000) / elapsed,
+        name: `bank sends through the full pipeline${onOneCore}`,
+        value: bank.perSecond,
         unit: 'tx/s',
       });
-      // On a shared machine the node rarely has its core to itself; txs per CPU-second of the
-      // node process is what one dedicated core would sustain.
-      if (cpuUsed > 0 && Number.isFinite(cpuUsed))
+      if (bank.perCpuSecond !== undefined)
         ctx.report({
           name: 'bank sends per CPU-second of the node process',
-          value: total / cpuUsed,
+          value: bank.perCpuSecond,
           unit: 'tx/s',
         });
 
@@ -180,6 +185,40 @@ export default defineSuite({
         value: percentile(latencies, 99),
         unit: 'ms',
       });
+
+      ctx.progress('cw20: upload and instantiate');
+      const token = await deployCw20(node.url, funded);
+      ctx.progress(`cw20 transfers: signing ${SENDERS * TXS_PER_SENDER} txs`);
+      const transfers = funded.map((sender, index) =>
+        Array.from({ length: TXS_PER_SENDER }, (_, i) =>
+          signTransfer(sender, token, funded[(index + i + 1) % SENDERS]!.address, CHAIN_ID),
+        ),
+      );
+      // the first round warms the node up (V8 tiers the contract's code up while it runs)
+      await throughput(
+        node,
+        transfers.map((txs) => txs.slice(0, WARMUP_PER_SENDER)),
+      );
+      const cw20 = await throughput(
+        node,
+        transfers.map((txs) => txs.slice(WARMUP_PER_SENDER)),
+      );
+      ctx.progress('cw20 transfers on cw-simulate');
+      const baseline = await cwSimulateTransfers(senders.map((sender) => sender.address));
+      ctx.report({ name: 'txs per block under cw20-transfer load', value: cw20.perBlock, unit: 'tx' });
+      ctx.compare({
+        name: `cw20 transfers/s through the full pipeline${onOneCore}, metered (vs cw-simulate, metered, in process)`,
+        value: cw20.perSecond,
+        baseline: baseline.perSecond,
+        unit: 'tx/s',
+      });
+      if (cw20.perCpuSecond !== undefined)
+        ctx.compare({
+          name: 'cw20 transfers per CPU-second of the node (vs cw-simulate per CPU-second)',
+          value: cw20.perCpuSecond,
+          baseline: baseline.perCpuSecond,
+          unit: 'tx/s',
+        });
     } finally {
       node.child.kill('SIGTERM');
       await node.exited;
@@ -187,6 +226,123 @@ export default defineSuite({
     }
   },
 });
+
+interface Throughput {
+  perSecond: number;
+  /** Txs per CPU-second of the node process (undefined where /proc is missing). */
+  perCpuSecond: number | undefined;
+  perBlock: number;
+}
+
+/**
+ * Broadcasts each sender's txs in order (senders concurrently) with broadcast_tx_sync, waits
+ * until the mempool is empty, and checks that every tx was included and succeeded.
+ */
+async function throughput(node: NodeProcess, batches: Uint8Array[][]): Promise<Throughput> {
+  const total = batches.reduce((sum, txs) => sum + txs.length, 0);
+  const startHeight = await latestHeight(node.url);
+  const cpuBefore = processCpuSeconds(node.child.pid);
+  const started = performance.now();
+  await Promise.all(
+    batches.map(async (txs) => {
+      for (const tx of txs) await broadcast(node.url, tx);
+    }),
+  );
+  while (Number((await rpc(node.url, 'num_unconfirmed_txs', {})).total) > 0) await sleep(5);
+  const elapsed = performance.now() - started;
+  const cpuUsed = processCpuSeconds(node.child.pid) - cpuBefore;
+  const endHeight = await latestHeight(node.url);
+  const query = (condition: string) =>
+    rpc(node.url, 'tx_search', { query: `tx.height>${startHeight} AND ${condition}`, per_page: '1' });
+  const included = Number((await query(`tx.height<=${endHeight}`)).total_count);
+  if (included !== total) throw new Error(`expected ${total} txs included, found ${included}`);
+  const succeeded = Number((await query('message.module EXISTS')).total_count);
+  if (succeeded !== total) throw new Error(`${total - succeeded} of ${total} txs failed`);
+  return {
+    perSecond: (total * 1000) / elapsed,
+    perCpuSecond: cpuUsed > 0 && Number.isFinite(cpuUsed) ? total / cpuUsed : undefined,
+    perBlock: total / (endHeight - startHeight),
+  };
+}
+
+async function latestHeight(url: string): Promise<number> {
+  const status = await rpc(url, 'status', {});
+  return Number((status.sync_info as { latest_block_height: string }).latest_block_height);
+}
+
+/** cw20-base with a balance for every sender, uploaded and instantiated by sender 0 with cosmjs. */
+async function deployCw20(url: string, senders: Sender[]): Promise<string> {
+  const deployer = senders[0]!;
+  const wallet = await DirectSecp256k1Wallet.fromKey(deployer.privateKey, 'n');
+  const client = await SigningCosmWasmClient.connectWithSigner(url, wallet, {
+    gasPrice: GasPrice.fromString('0.025unyx'),
+    broadcastPollIntervalMs: 50,
+  });
+  try {
+    const { codeId } = await client.upload(deployer.address, CW20, 'auto');
+    const { contractAddress } = await client.instantiate(
+      deployer.address,
+      codeId,
+      cw20Init(senders.map((sender) => sender.address)),
+      'bench token',
+      'auto',
+    );
+    deployer.sequence = BigInt(await client.getSequence(deployer.address).then((s) => s.sequence));
+    return contractAddress;
+  } finally {
+    client.disconnect();
+  }
+}
+
+const cw20Init = (holders: string[]) => ({
+  name: 'Nym',
+  symbol: 'NYM',
+  decimals: 6,
+  initial_balances: holders.map((address) => ({ address, amount: '1000000000' })),
+  mint: null,
+});
+
+/**
+ * The same transfers on @oraichain/cw-simulate with its metering on, in this process: each
+ * sender sends TXS_PER_SENDER transfers, after the same warm-up round; rate over wall clock and
+ * over this process's CPU time.
+ */
+async function cwSimulateTransfers(senders: string[]): Promise<{ perSecond: number; perCpuSecond: number }> {
+  const { CWSimulateApp } = await import('@oraichain/cw-simulate');
+  // cw-simulate's gas limit is one budget for the whole app, not per transaction
+  const app = new CWSimulateApp({ chainId: CHAIN_ID, bech32Prefix: 'n', metering: true, gasLimit: 1e15 });
+  const codeId = app.wasm.create(senders[0]!, CW20);
+  const instantiated = await app.wasm.instantiateContract(
+    senders[0]!,
+    [],
+    codeId,
+    cw20Init(senders),
+    'bench token',
+  );
+  if (!instantiated.ok) throw new Error(`cw-simulate instantiate failed: ${instantiated.val}`);
+  const contract = instantiated.val.events[0]!.attributes[0]!.value;
+  const round = async (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      for (const [index, sender] of senders.entries()) {
+        const result = await app.wasm.executeContract(
+          sender,
+          [],
+          contract,
+          transferMsg(senders[(index + i + 1) % senders.length]!),
+        );
+        if (!result.ok) throw new Error(`cw-simulate transfer failed: ${result.val}`);
+      }
+    }
+  };
+  await round(0, WARMUP_PER_SENDER);
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  await round(WARMUP_PER_SENDER, TXS_PER_SENDER);
+  const elapsed = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const total = senders.length * (TXS_PER_SENDER - WARMUP_PER_SENDER);
+  return { perSecond: (total * 1000) / elapsed, perCpuSecond: total / ((cpu.user + cpu.system) / 1e6) };
+}
 
 /** One tx at a time: from sending broadcast_tx_sync to the Tx event of its block. */
 async function measureLatency(url: string, sender: Sender, recipient: string): Promise<number[]> {

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { defineSuite, measureRate } from '@nymts/bench';
 import { secp256k1 } from '@noble/curves/secp256k1';
-import { verifySecp256k1, type Secp256k1Backend } from '../src';
+import { hasLibsecp256k1, verifySecp256k1, type Secp256k1Backend } from '../src';
 
 /**
- * Why signatures go through node:crypto: verifying a tx signature (sign bytes of a typical
- * bank send) with OpenSSL against noble's pure-JS verify, on fresh keys so no cache helps.
+ * Why signatures go through libsecp256k1: verifying a tx signature (sign bytes of a typical bank
+ * send) with the prebuilt libsecp256k1 binary, OpenSSL (node:crypto) and noble's pure JS, on
+ * fresh keys so no cache helps.
  */
 export default defineSuite({
   name: 'chain-secp256k1',
@@ -40,5 +41,13 @@ export default defineSuite({
       baseline: noble,
       unit: 'verify/s',
     });
+    if (hasLibsecp256k1()) {
+      ctx.compare({
+        name: 'secp256k1 verify: libsecp256k1 (prebuilt) vs node:crypto',
+        value: await rate('libsecp256k1'),
+        baseline: node,
+        unit: 'verify/s',
+      });
+    }
   },
 });

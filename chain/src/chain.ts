@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { buildGenesis, parseGenesis, type Genesis, type GenesisJson } from './config/genesis';
 import { devAccounts, type DevAccount } from './config/dev-accounts';
-import type { Secp256k1Backend } from './crypto/secp256k1';
+import { DEFAULT_SECP256K1_BACKEND, type Secp256k1Backend } from './crypto/secp256k1';
 import { timestampFromNanos } from './encoding/time';
 import type { Coin } from './modules/bank/coins';
 import type { ChainModule } from './modules/types';
@@ -13,6 +13,7 @@ import { generateEd25519Key, type Ed25519Key } from './node/validator-key';
 import { startRpcServer, type RpcServer, type RpcServerOptions } from './rpc/server';
 import { openDatabase, type SyncMode } from './store/database';
 import { parseGasPrices } from './tx/gas-price';
+import { createWasmModule, type WasmKeeperOptions, type WasmModule } from './wasm';
 
 export interface ChainOptions {
   /** Folder for the database; omit for an in-memory chain that is gone when it stops. */
@@ -34,7 +35,13 @@ export interface ChainOptions {
   minimumGasPrices?: string;
   rpc?: Partial<RpcServerOptions>;
   mempool?: Partial<MempoolLimits>;
-  /** Extra modules (the wasm module registers here). */
+  /**
+   * The wasm module's settings, or false for a chain without CosmWasm. Its compiled-module cache
+   * lives in `<dataDir>/wasm-cache` unless `cacheDirectory` says otherwise (in memory without a
+   * data dir).
+   */
+  wasm?: WasmKeeperOptions | false;
+  /** Extra modules, after auth, bank, tx and wasm. */
   modules?: readonly ChainModule[];
   /** Past state versions kept for historical queries; 0 keeps all. */
   keepRecentVersions?: number;
@@ -55,6 +62,8 @@ export interface ChainDeps {
 export interface Chain {
   readonly node: ChainNode;
   readonly genesis: Genesis;
+  /** The wasm module (undefined when disabled). */
+  readonly wasm: WasmModule | undefined;
   /** The dev accounts of a generated dev genesis (empty otherwise). */
   readonly devAccounts: readonly DevAccount[];
   /** Starts block production and the RPC server. */
@@ -150,6 +159,14 @@ export async function createChain(options: ChainOptions = {}, deps: ChainDeps = 
     mkdirSync(options.dataDir, { recursive: true });
     path = join(options.dataDir, 'chain.sqlite');
   }
+  const wasm =
+    options.wasm === false
+      ? undefined
+      : createWasmModule({
+          cacheDirectory: options.dataDir === undefined ? undefined : join(options.dataDir, 'wasm-cache'),
+          debug: contractDebugLog(logger),
+          ...options.wasm,
+        });
   const database = openDatabase(path, options.sync ?? 'normal');
   let node: ChainNode;
   try {
@@ -161,9 +178,9 @@ export async function createChain(options: ChainOptions = {}, deps: ChainDeps = 
         blockMode,
         minGasPrices: parseGasPrices(options.minimumGasPrices ?? DEFAULT_MINIMUM_GAS_PRICES),
         mempool: { ...DEFAULT_MEMPOOL_LIMITS, ...options.mempool },
-        modules: options.modules ?? [],
+        modules: [...(wasm === undefined ? [] : [wasm]), ...(options.modules ?? [])],
         keepRecentVersions: options.keepRecentVersions ?? 0,
-        secp256k1Backend: options.secp256k1Backend ?? 'node',
+        secp256k1Backend: options.secp256k1Backend ?? DEFAULT_SECP256K1_BACKEND,
       },
       { logger, clock },
     );
@@ -176,6 +193,7 @@ export async function createChain(options: ChainOptions = {}, deps: ChainDeps = 
   return {
     node,
     genesis,
+    wasm,
     devAccounts: dev,
     get rpc() {
       return rpc;
@@ -199,6 +217,12 @@ export async function createChain(options: ChainOptions = {}, deps: ChainDeps = 
       database.close();
     },
   };
+}
+
+/** Contracts' `debug` output, at debug level (wasmd logs it only with debug enabled too). */
+function contractDebugLog(logger: Logger): (contract: string, message: string) => void {
+  const log = logger.child({ component: 'wasm' });
+  return (contract, message) => log.debug({ contract }, message);
 }
 
 /** createChain + start, for tests and the local network: `const { rpc, stop } = await startChain(…)`. */

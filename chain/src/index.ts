@@ -28,6 +28,7 @@ export type { BlockMode, CommittedBlock } from './node/node';
 export type {
   AnyMessage,
   BlockInfo,
+  BranchOptions,
   BranchResult,
   ChainModule,
   ExecMode,
@@ -64,17 +65,24 @@ export type { KVGasConfig } from './gas/config';
 export { GasKVStore } from './store/gas-kv';
 export { PrefixStore } from './store/prefix';
 export { CacheStore, MemoryStore } from './store/cache';
-export { verifySecp256k1, isCanonicalSignature, isValidCompressedPublicKey } from './crypto/secp256k1';
+export {
+  verifySecp256k1,
+  isCanonicalSignature,
+  isValidCompressedPublicKey,
+  hasLibsecp256k1,
+  DEFAULT_SECP256K1_BACKEND,
+} from './crypto/secp256k1';
 export type { Secp256k1Backend } from './crypto/secp256k1';
 
-// The wasm keeper's names that clash with the pipeline's are aliased until the wasm module is
-// wired into the pipeline and the duplicates are merged.
-// CosmWasm: VM host, validation, metering and the wasm keeper (see src/wasm/README.md)
+// CosmWasm: validation, metering, the VM host and the wasm module (enabled by default).
 export {
+  createWasmModule,
   WasmKeeper,
   DEFAULT_CAPABILITIES,
-  WasmKeeperError,
-  WASM_ERROR,
+  DEFAULT_SIMULATION_GAS_LIMIT,
+  WASM_MODULE_ACCOUNT,
+  WASM_STORE,
+  wasmErrors,
   redactError,
   classicContractAddress,
   predictableContractAddress,
@@ -82,34 +90,6 @@ export {
   WasmValidationError,
   WASM_LIMITS,
   DEFAULT_WASM_GAS,
-  DEFAULT_KV_GAS,
   ContractModuleCache,
-  AddressCodec as WasmAddressCodec,
 } from './wasm';
-export type {
-  WasmKeeperOptions,
-  WasmKeeperDeps,
-  WasmQueryContext,
-  BlockInfo as WasmBlockInfo,
-  Coin as WasmCoin,
-  EventAttribute as WasmEventAttribute,
-  WasmEvent,
-  WasmContext,
-  WasmBank,
-  WasmBankContext,
-  WasmAccounts,
-  StoreCodeMsg,
-  InstantiateMsg,
-  Instantiate2Msg,
-  ExecuteMsg,
-  MigrateMsg,
-  UpdateAdminMsg,
-  ClearAdminMsg,
-  MsgOutcome,
-  Page,
-  PageRequest,
-  InstanceMode,
-  WasmGasConfig,
-  KVGasConfig as WasmKVGasConfig,
-  WasmRule,
-} from './wasm';
+export type { WasmModule, WasmKeeperOptions, InstanceMode, WasmGasConfig, WasmRule } from './wasm';

@@ -6,7 +6,14 @@ import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import fc from 'fast-check';
 import { DEV_MNEMONICS, devAccounts } from '../src/config/dev-accounts';
-import { isCanonicalSignature, isValidCompressedPublicKey, verifySecp256k1 } from '../src/crypto/secp256k1';
+import {
+  DEFAULT_SECP256K1_BACKEND,
+  hasLibsecp256k1,
+  isCanonicalSignature,
+  isValidCompressedPublicKey,
+  verifySecp256k1,
+  type Secp256k1Backend,
+} from '../src/crypto/secp256k1';
 
 const vectors = (name: string) => JSON.parse(readFileSync(join(__dirname, 'vectors', name), 'utf8'));
 const secp256k1Vectors = vectors('secp256k1.json') as Array<{
@@ -30,8 +37,17 @@ function highS(signature: Uint8Array): Uint8Array {
   return Uint8Array.from([...signature.subarray(0, 32), ...flipped]);
 }
 
-describe('secp256k1 verification (node:crypto and noble)', () => {
-  it.each(['node', 'noble'] as const)('accepts the published vector with %s', (backend) => {
+const BACKENDS: Secp256k1Backend[] = hasLibsecp256k1()
+  ? ['libsecp256k1', 'node', 'noble']
+  : ['node', 'noble'];
+
+describe('secp256k1 verification (libsecp256k1, node:crypto and noble)', () => {
+  it('uses the prebuilt libsecp256k1 where the package ships one (linux-x64: CI and this machine)', () => {
+    if (process.platform === 'linux' && process.arch === 'x64') expect(hasLibsecp256k1()).toBe(true);
+    expect(DEFAULT_SECP256K1_BACKEND).toBe(hasLibsecp256k1() ? 'libsecp256k1' : 'node');
+  });
+
+  it.each(BACKENDS)('accepts the published vector with %s', (backend) => {
     for (const vector of secp256k1Vectors) {
       expect(
         verifySecp256k1(hex(vector.publicKey), hex(vector.message), hex(vector.signature), backend),
@@ -62,8 +78,8 @@ describe('secp256k1 verification (node:crypto and noble)', () => {
             [publicKey, highS(signature), false],
             [other, signature, false],
           ] as const) {
-            expect(verifySecp256k1(key, message, sig, 'node')).toBe(expected);
-            expect(verifySecp256k1(key, message, sig, 'noble')).toBe(expected);
+            for (const backend of BACKENDS)
+              expect(verifySecp256k1(key, message, sig, backend)).toBe(expected);
           }
         },
       ),
@@ -89,8 +105,17 @@ describe('secp256k1 verification (node:crypto and noble)', () => {
     expect(isCanonicalSignature(highS(signature))).toBe(false);
     const rTooLarge = Uint8Array.from([...Buffer.from(ORDER.toString(16), 'hex'), ...signature.subarray(32)]);
     expect(isCanonicalSignature(rTooLarge)).toBe(false);
-    for (const backend of ['node', 'noble'] as const) {
-      expect(verifySecp256k1(offCurve, hex(secp256k1Vectors[0]!.message), signature, backend)).toBe(false);
+    const message = hex(secp256k1Vectors[0]!.message);
+    for (const backend of BACKENDS) {
+      expect(verifySecp256k1(offCurve, message, signature, backend)).toBe(false);
+      expect(verifySecp256k1(uncompressed, message, signature, backend)).toBe(false);
+      expect(
+        verifySecp256k1(Uint8Array.from([0x04, ...valid.subarray(1)]), message, signature, backend),
+      ).toBe(false);
+      expect(verifySecp256k1(valid, message, highS(signature), backend)).toBe(false);
+      expect(verifySecp256k1(valid, message, new Uint8Array(64), backend)).toBe(false);
+      expect(verifySecp256k1(valid, message, rTooLarge, backend)).toBe(false);
+      expect(verifySecp256k1(new Uint8Array(33), message, signature, backend)).toBe(false);
     }
   });
 });

@@ -1,12 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Secp256k1HdWallet } from '@cosmjs/amino';
+import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate';
 import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing';
-import { GasPrice, SigningStargateClient } from '@cosmjs/stargate';
+import { calculateFee, GasPrice, SigningStargateClient } from '@cosmjs/stargate';
 import { startChain, type Chain, type ChainOptions } from '../src';
 import type { RpcServer } from '../src/rpc/server';
 
 export const GAS_PRICE = GasPrice.fromString('0.025unyx');
+
+/**
+ * A fixed fee of 2M gas, for txs that are meant to fail (with "auto", cosmjs's simulation fails
+ * and it throws before broadcasting) and for modules so small that cosmjs's 10 % upload margin is
+ * thin.
+ */
+export const FIXED_FEE = calculateFee(2_000_000, GAS_PRICE);
 
 export type RunningChain = Chain & { rpc: RpcServer };
 
@@ -63,4 +72,37 @@ export async function rpcPost(url: string, body: string): Promise<RpcAnswer> {
   });
   const text = await response.text();
   return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as RpcAnswer['body']) };
+}
+
+export type WasmSigner = { client: SigningCosmWasmClient; address: string };
+
+/** A SigningCosmWasmClient for a mnemonic: direct signing, or amino-JSON with `amino`. */
+export async function wasmClient(
+  url: string,
+  mnemonic: string,
+  options: { amino?: boolean } = {},
+): Promise<WasmSigner> {
+  const wallet = options.amino
+    ? await Secp256k1HdWallet.fromMnemonic(mnemonic, { prefix: 'n' })
+    : await DirectSecp256k1HdWallet.fromMnemonic(mnemonic, { prefix: 'n' });
+  const [account] = await wallet.getAccounts();
+  const client = await SigningCosmWasmClient.connectWithSigner(url, wallet, {
+    gasPrice: GAS_PRICE,
+    broadcastPollIntervalMs: 50,
+  });
+  return { client, address: (account as { address: string }).address };
+}
+
+/** The attributes of each event of a type, as objects (msg_index dropped). */
+export function eventAttributes(
+  events: readonly { type: string; attributes: readonly { key: string; value: string }[] }[],
+  type: string,
+): Record<string, string>[] {
+  return events
+    .filter((event) => event.type === type)
+    .map((event) =>
+      Object.fromEntries(
+        event.attributes.filter(({ key }) => key !== 'msg_index').map(({ key, value }) => [key, value]),
+      ),
+    );
 }

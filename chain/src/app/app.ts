@@ -102,7 +102,9 @@ export class ChainApp {
   /** Gas estimation over the check state (so pending txs count), on a throwaway branch. */
   simulate(bytes: Uint8Array): { tx: DecodedTx; outcome: TxOutcome } {
     const tx = decodeTx(bytes, this.options.services.registry);
-    const ctx = this.context('simulate', this.nextBlockInfo(), this.checkState.branch());
+    const ctx = this.context('simulate', this.nextBlockInfo(), this.checkState.branch()).derive({
+      txIndex: 0,
+    });
     return { tx, outcome: runTx(ctx, tx, this.options.ante) };
   }
 
@@ -148,7 +150,7 @@ export class ChainApp {
     const blockCtx = this.context('deliver', block, branch);
     const modules = this.options.services.registry.modules();
     for (const module of modules) module.beginBlock?.(blockCtx);
-    const outcomes = txs.map(({ bytes, decoded }) => {
+    const outcomes = txs.map(({ bytes, decoded }, txIndex) => {
       let tx = decoded;
       if (tx === undefined) {
         try {
@@ -157,7 +159,7 @@ export class ChainApp {
           return rejection(error);
         }
       }
-      return runTx(blockCtx, tx, this.options.ante);
+      return runTx(blockCtx.derive({ txIndex }), tx, this.options.ante);
     });
     for (const module of modules) module.endBlock?.(blockCtx);
     const changes = branch.changes();

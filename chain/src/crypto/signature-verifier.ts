@@ -1,5 +1,5 @@
 import { LruCache } from './lru';
-import { verifySecp256k1, type Secp256k1Backend } from './secp256k1';
+import { DEFAULT_SECP256K1_BACKEND, verifySecp256k1, type Secp256k1Backend } from './secp256k1';
 
 /**
  * Verifies tx signatures, remembering the ones that verified: a tx is checked in CheckTx and
@@ -9,7 +9,7 @@ import { verifySecp256k1, type Secp256k1Backend } from './secp256k1';
 export class SignatureVerifier {
   private readonly verified = new LruCache<string, true>(50_000);
 
-  constructor(private readonly backend: Secp256k1Backend = 'node') {}
+  constructor(private readonly backend: Secp256k1Backend = DEFAULT_SECP256K1_BACKEND) {}
 
   verify(publicKey: Uint8Array, signBytes: Uint8Array, signature: Uint8Array): boolean {
     const id = latin1(signature) + latin1(publicKey) + latin1(signBytes);

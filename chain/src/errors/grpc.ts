@@ -1,3 +1,4 @@
+import type { AddressCodec } from '../crypto/address';
 import { type ChainError, sdkErrors } from './chain-error';
 
 /**
@@ -19,5 +20,14 @@ export function decodeRequest<T>(decode: (bytes: Uint8Array) => T, bytes: Uint8A
     return decode(bytes);
   } catch (error) {
     throw grpcInvalidArgument(`cannot decode ${what}: ${(error as Error).message}`);
+  }
+}
+
+/** A bech32 address in a query request, refused as InvalidArgument when malformed. */
+export function decodeQueryAddress(addresses: AddressCodec, text: string): Uint8Array {
+  try {
+    return addresses.decode(text);
+  } catch (error) {
+    throw grpcInvalidArgument((error as Error).message);
   }
 }

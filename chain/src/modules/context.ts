@@ -1,15 +1,15 @@
-import type { AddressCodec } from '../crypto/address';
-import type { KVGasConfig } from '../gas/config';
+import { AddressCodec } from '../crypto/address';
+import { DEFAULT_KV_GAS_CONFIG, type KVGasConfig } from '../gas/config';
 import { createGasMeter } from '../gas/meter';
 import { OutOfGasError, type GasMeter } from '../gas/types';
 import { GasKVStore } from '../store/gas-kv';
 import { PrefixStore } from '../store/prefix';
 import type { BranchableStore, KVStore } from '../store/types';
-import type { AuthKeeper, AuthView } from './auth/keeper';
-import type { BankKeeper, BankView } from './bank/keeper';
+import { AuthKeeper, type AuthView } from './auth/keeper';
+import { BankKeeper, type BankView } from './bank/keeper';
 import { EventManager } from './events';
-import type { ModuleRegistry } from './registry';
-import type { BlockInfo, BranchResult, ExecMode, TxContext } from './types';
+import { ModuleRegistry } from './registry';
+import type { BlockInfo, BranchOptions, BranchResult, ChainModule, ExecMode, TxContext } from './types';
 
 /** What every context of one chain shares. */
 export interface ChainServices {
@@ -21,10 +21,32 @@ export interface ChainServices {
   kvGas: KVGasConfig;
 }
 
+/** The keepers and registry of a chain made of `modules` (auth and bank among them). */
+export function createChainServices(input: {
+  chainId: string;
+  bech32Prefix: string;
+  modules: readonly ChainModule[];
+}): ChainServices {
+  const { modules } = input;
+  const auth = new AuthKeeper(modules.flatMap((module) => module.moduleAccounts ?? []));
+  return {
+    chainId: input.chainId,
+    addresses: new AddressCodec(input.bech32Prefix),
+    registry: new ModuleRegistry(modules),
+    auth,
+    bank: new BankKeeper(
+      auth,
+      modules.flatMap((module) => module.blockedModuleAccounts ?? []),
+    ),
+    kvGas: DEFAULT_KV_GAS_CONFIG,
+  };
+}
+
 const STORE_KEY = /^[a-z][a-z0-9_]*$/;
 
 export class Context implements TxContext {
   private readonly stores = new Map<string, KVStore>();
+  private readonly unmeteredStores = new Map<string, KVStore>();
   private authView: AuthView | undefined;
   private bankView: BankView | undefined;
 
@@ -35,6 +57,7 @@ export class Context implements TxContext {
     /** The branch this context reads and writes. */
     readonly store: BranchableStore,
     readonly gasMeter: GasMeter,
+    readonly txIndex: number | undefined = undefined,
     readonly events: EventManager = new EventManager(),
   ) {}
 
@@ -63,42 +86,59 @@ export class Context implements TxContext {
   kvStore(storeKey: string): KVStore {
     let store = this.stores.get(storeKey);
     if (store === undefined) {
-      if (!STORE_KEY.test(storeKey)) throw new Error(`invalid store key ${JSON.stringify(storeKey)}`);
-      const prefixed = new PrefixStore(this.store, Buffer.from(`${storeKey}/`, 'utf8'));
-      store = new GasKVStore(prefixed, this.gasMeter, this.services.kvGas);
+      store = new GasKVStore(this.unmeteredStore(storeKey), this.gasMeter, this.services.kvGas);
       this.stores.set(storeKey, store);
     }
     return store;
   }
 
-  /** A context over another store or meter, with fresh events (the pipeline's ante/msg steps). */
-  derive(changes: { store?: BranchableStore; gasMeter?: GasMeter; mode?: ExecMode }): Context {
+  unmeteredStore(storeKey: string): KVStore {
+    let store = this.unmeteredStores.get(storeKey);
+    if (store === undefined) {
+      if (!STORE_KEY.test(storeKey)) throw new Error(`invalid store key ${JSON.stringify(storeKey)}`);
+      store = new PrefixStore(this.store, Buffer.from(`${storeKey}/`, 'utf8'));
+      this.unmeteredStores.set(storeKey, store);
+    }
+    return store;
+  }
+
+  /** A context over another store, meter or tx, with fresh events (the pipeline's steps). */
+  derive(changes: {
+    store?: BranchableStore;
+    gasMeter?: GasMeter;
+    mode?: ExecMode;
+    txIndex?: number;
+  }): Context {
     return new Context(
       this.services,
       changes.mode ?? this.mode,
       this.block,
       changes.store ?? this.store,
       changes.gasMeter ?? this.gasMeter,
+      changes.txIndex ?? this.txIndex,
     );
   }
 
-  runBranch<T>(fn: (ctx: TxContext) => T, options: { gasLimit?: number } = {}): BranchResult<T> {
+  runBranch<T>(fn: (ctx: TxContext) => T, options: BranchOptions = {}): BranchResult<T> {
     const branch = this.store.branch();
     const ownMeter = options.gasLimit === undefined ? undefined : createGasMeter(options.gasLimit);
     const child = this.derive({ store: branch, gasMeter: ownMeter });
-    let result: BranchResult<T>;
+    const consumedBefore = this.gasMeter.consumed();
+    let outcome: { kind: 'ok'; value: T } | { kind: 'error'; error: unknown };
     try {
-      const value = fn(child);
+      outcome = { kind: 'ok', value: fn(child) };
       branch.write();
-      this.events.append(child.events.events());
-      result = { kind: 'ok', value };
     } catch (error) {
       if (ownMeter === undefined && error instanceof OutOfGasError) throw error;
-      result = { kind: 'error', error };
+      outcome = { kind: 'error', error };
     }
     if (ownMeter !== undefined) {
       this.gasMeter.consume(Math.min(ownMeter.consumed(), ownMeter.limit), 'branch with its own gas limit');
     }
-    return result;
+    const gasUsed = this.gasMeter.consumed() - consumedBefore;
+    if (outcome.kind === 'error') return { ...outcome, gasUsed };
+    const events = child.events.events();
+    if (options.emitEvents !== false) this.events.append(events);
+    return { ...outcome, events, gasUsed };
   }
 }

@@ -3,7 +3,7 @@ import type { GasMeter } from '../gas/types';
 import type { KVStore } from '../store/types';
 import type { AuthView } from './auth/keeper';
 import type { BankView } from './bank/keeper';
-import type { EventManager } from './events';
+import type { ChainEvent, EventManager } from './events';
 
 /**
  * check: CheckTx (mempool admission, ante handler only); simulate: gas estimation (no signature
@@ -29,7 +29,17 @@ export interface AnyMessage {
   value: Uint8Array;
 }
 
-export type BranchResult<T> = { kind: 'ok'; value: T } | { kind: 'error'; error: unknown };
+/** What a branch did: its value or error, the gas it cost this context, and (on success) its events. */
+export type BranchResult<T> =
+  | { kind: 'ok'; value: T; events: readonly ChainEvent[]; gasUsed: number }
+  | { kind: 'error'; error: unknown; gasUsed: number };
+
+export interface BranchOptions {
+  /** The branch gets its own meter with this limit; running out is then an ordinary error. */
+  gasLimit?: number;
+  /** false: the branch's events stay out of this context (the caller picks what to emit). */
+  emitEvents?: boolean;
+}
 
 /**
  * Everything a message handler (or the wasm host, through the wasm module) may touch while a tx
@@ -40,6 +50,8 @@ export interface TxContext {
   readonly mode: ExecMode;
   readonly chainId: string;
   readonly block: BlockInfo;
+  /** The tx's position in its block (deliver; 0 in simulate), undefined outside txs. */
+  readonly txIndex: number | undefined;
   readonly gasMeter: GasMeter;
   readonly events: EventManager;
   readonly addresses: AddressCodec;
@@ -55,12 +67,18 @@ export interface TxContext {
    */
   kvStore(storeKey: string): KVStore;
   /**
-   * Runs `fn` on a nested branch: its writes and events reach this context only if `fn` returns.
-   * With a gas limit, `fn` runs on its own meter (running out is then an ordinary error result)
-   * and this context is charged what it used; without one it shares this meter, and running out
-   * of gas aborts the whole tx. Other errors are returned, never thrown.
+   * The same store without gas metering, for data the SDK keeps outside its metered state (the
+   * wasm module's bytecode, which wasmd stores in wasmvm's cache directory).
    */
-  runBranch<T>(fn: (ctx: TxContext) => T, options?: { gasLimit?: number }): BranchResult<T>;
+  unmeteredStore(storeKey: string): KVStore;
+  /**
+   * Runs `fn` on a nested branch: its writes (and, unless `emitEvents` is false, its events)
+   * reach this context only if `fn` returns. With a gas limit, `fn` runs on its own meter
+   * (running out is then an ordinary error result) and this context is charged what it used;
+   * without one it shares this meter, and running out of gas aborts the whole tx. Other errors
+   * are returned, never thrown.
+   */
+  runBranch<T>(fn: (ctx: TxContext) => T, options?: BranchOptions): BranchResult<T>;
 }
 
 /** The ante handler and the message handlers see the signers as addresses in bech32. */

@@ -1,19 +1,15 @@
 import type { Logger } from 'pino';
 import { ChainApp, type BlockExecution } from '../app/app';
 import type { Genesis } from '../config/genesis';
-import { AddressCodec } from '../crypto/address';
 import { sha256 } from '../crypto/hash';
 import { SignatureVerifier } from '../crypto/signature-verifier';
 import type { Secp256k1Backend } from '../crypto/secp256k1';
 import { fromHex, toHex, toHexUpper } from '../encoding/bytes';
 import { formatRfc3339Seconds, parseRfc3339, timestampFromNanos, timestampToNanos } from '../encoding/time';
-import { DEFAULT_KV_GAS_CONFIG } from '../gas/config';
-import { AuthKeeper } from '../modules/auth/keeper';
 import { createAuthModule } from '../modules/auth/module';
-import { BankKeeper } from '../modules/bank/keeper';
 import { createBankModule } from '../modules/bank/module';
-import type { ChainServices } from '../modules/context';
-import { ModuleRegistry } from '../modules/registry';
+import { createChainServices, type ChainServices } from '../modules/context';
+import type { ModuleRegistry } from '../modules/registry';
 import { createTxServiceModule, type IndexedTx } from '../modules/tx-service/module';
 import type { BlockInfo, ChainModule, Timestamp } from '../modules/types';
 import { txResultJson } from '../rpc/json';
@@ -136,21 +132,13 @@ export class ChainNode {
       }),
       ...options.modules,
     ];
-    const registry = new ModuleRegistry(modules);
-    const auth = new AuthKeeper(modules.flatMap((module) => module.moduleAccounts ?? []));
-    this.services = {
+    this.services = createChainServices({
       chainId: genesis.chainId,
-      addresses: new AddressCodec(genesis.bech32Prefix),
-      registry,
-      auth,
-      bank: new BankKeeper(
-        auth,
-        modules.flatMap((module) => module.blockedModuleAccounts ?? []),
-      ),
-      kvGas: DEFAULT_KV_GAS_CONFIG,
-    };
+      bech32Prefix: genesis.bech32Prefix,
+      modules,
+    });
 
-    const genesisAppHash = this.loadOrInitGenesis(registry);
+    const genesisAppHash = this.loadOrInitGenesis(this.services.registry);
     const latest = this.blocks.latest();
     this.previous =
       latest === undefined

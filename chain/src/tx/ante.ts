@@ -27,6 +27,9 @@ export interface AnteSettings {
  */
 const SIMULATED_SIGNATURE_BYTES = 112;
 
+/** The fee denom simulation assumes when the chain sets no minimum gas price. */
+const DEFAULT_FEE_DENOM = 'unyx';
+
 /**
  * The SDK's default ante chain (x/auth/ante NewAnteHandler), in its order: gas limit against the
  * block, extension options, stateless validation, timeout height, memo, tx size gas, fee floor
@@ -135,8 +138,29 @@ function deductFee(ctx: TxContext, tx: DecodedTx, gasLimit: bigint, settings: An
       if (sdkErrors.insufficientFunds.is(error)) throw sdkErrors.insufficientFunds.wrap(error.message);
       throw error;
     }
+  } else if (ctx.mode === 'simulate') {
+    chargeFeePayment(ctx, payerAddress, settings);
   }
   ctx.events.emit('tx', ['fee', formatCoins(fee)], ['fee_payer', payer]);
+}
+
+const DISCARD = Symbol('discard the simulated fee payment');
+
+/**
+ * cosmjs simulates with an empty fee, so the SDK's simulation leaves out the fee payment the
+ * real tx makes (several store reads and writes), and a small tx's "auto" gas limit can fall
+ * short of what it then uses. Here simulation pays a token fee on a branch that is thrown away:
+ * the gas of the payment is counted, the balances are not touched.
+ */
+function chargeFeePayment(ctx: TxContext, payer: Uint8Array, settings: AnteSettings): void {
+  const denom = settings.minGasPrices[0]?.denom ?? DEFAULT_FEE_DENOM;
+  ctx.runBranch(
+    (branch) => {
+      branch.bank.sendToModule(payer, FEE_COLLECTOR, [{ denom, amount: 1n }]);
+      throw DISCARD;
+    },
+    { emitEvents: false },
+  );
 }
 
 function setPublicKeys(ctx: TxContext, tx: DecodedTx, simulate: boolean): Account[] {

@@ -270,11 +270,7 @@ describe('crypto imports called by a contract through Regions', () => {
     const contract = harness.instantiate(owner, harness.upload(owner, wasm), {}).address;
     expect(harness.query(contract, {})).toBe('valid');
     harness.execute(owner, contract, {});
-    const stored = harness.keeper.queryRaw(
-      { store: harness.store, block: harness.ctx().block },
-      contract,
-      Buffer.from('pubkey'),
-    );
+    const stored = harness.keeper.queryRaw(harness.context(), contract, Buffer.from('pubkey'));
     expect(Buffer.from(stored)).toEqual(Buffer.from(publicKey));
   });
 });

@@ -13,7 +13,7 @@ import {
 import { BaseAccount, Params } from 'cosmjs-types/cosmos/auth/v1beta1/auth';
 import { PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
 import { Any } from 'cosmjs-types/google/protobuf/any';
-import { decodeRequest, grpcInvalidArgument, grpcNotFound } from '../../errors/grpc';
+import { decodeRequest, grpcNotFound, decodeQueryAddress } from '../../errors/grpc';
 import { paginate } from '../pagination';
 import type { ChainModule, QueryHandler, TxContext } from '../types';
 import {
@@ -35,16 +35,8 @@ export interface AuthGenesis {
   accounts?: ReadonlyArray<{ address: string }>;
 }
 
-function parseAddress(ctx: TxContext, address: string): Uint8Array {
-  try {
-    return ctx.addresses.decode(address);
-  } catch (error) {
-    throw grpcInvalidArgument((error as Error).message);
-  }
-}
-
 function storedAccount(ctx: TxContext, address: string): Uint8Array {
-  const bytes = ctx.kvStore(AUTH_STORE).get(accountKey(parseAddress(ctx, address)));
+  const bytes = ctx.kvStore(AUTH_STORE).get(accountKey(decodeQueryAddress(ctx.addresses, address)));
   if (bytes === undefined) throw grpcNotFound(`account ${address} not found`);
   return bytes;
 }
@@ -61,7 +53,7 @@ const queries: QueryHandler[] = [
     path: `${SERVICE}/AccountInfo`,
     handle(ctx, request) {
       const { address } = decodeRequest(QueryAccountInfoRequest.decode, request, 'QueryAccountInfoRequest');
-      parseAddress(ctx, address);
+      decodeQueryAddress(ctx.addresses, address);
       const account = ctx.auth.account(ctx.addresses.decode(address));
       if (account === undefined) throw grpcNotFound(`account ${address} not found`);
       return QueryAccountInfoResponse.encode({ info: baseAccount(ctx, account) }).finish();

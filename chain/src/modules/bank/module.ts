@@ -19,7 +19,7 @@ import {
   QueryTotalSupplyResponse,
 } from 'cosmjs-types/cosmos/bank/v1beta1/query';
 import { fromUtf8 } from '../../encoding/bytes';
-import { decodeRequest, grpcInvalidArgument, grpcNotFound } from '../../errors/grpc';
+import { decodeRequest, grpcInvalidArgument, grpcNotFound, decodeQueryAddress } from '../../errors/grpc';
 import { paginate } from '../pagination';
 import type { ChainModule, QueryHandler, TxContext } from '../types';
 import { fromCoinMessages, isValidDenom, normalizeCoins, parseAmount, type CoinMessage } from './coins';
@@ -34,14 +34,6 @@ export interface BankGenesis {
   denomMetadata?: readonly Metadata[];
 }
 
-function address(ctx: TxContext, text: string): Uint8Array {
-  try {
-    return ctx.addresses.decode(text);
-  } catch (error) {
-    throw grpcInvalidArgument((error as Error).message);
-  }
-}
-
 function denom(text: string): string {
   if (!isValidDenom(text)) throw grpcInvalidArgument(`invalid denom ${JSON.stringify(text)}`);
   return text;
@@ -50,7 +42,7 @@ function denom(text: string): string {
 function balancePage(ctx: TxContext, owner: string, pagination: QueryAllBalancesRequest['pagination']) {
   const page = paginate(
     ctx.kvStore(BANK_STORE),
-    balancesPrefix(address(ctx, owner)),
+    balancesPrefix(decodeQueryAddress(ctx.addresses, owner)),
     pagination,
     (key, value) => ({
       denom: fromUtf8(key),
@@ -61,7 +53,10 @@ function balancePage(ctx: TxContext, owner: string, pagination: QueryAllBalances
 }
 
 function balanceOf(ctx: TxContext, owner: string, denomName: string) {
-  return { denom: denomName, amount: ctx.bank.balance(address(ctx, owner), denom(denomName)).toString() };
+  return {
+    denom: denomName,
+    amount: ctx.bank.balance(decodeQueryAddress(ctx.addresses, owner), denom(denomName)).toString(),
+  };
 }
 
 const queries: QueryHandler[] = [

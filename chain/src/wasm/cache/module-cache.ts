@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sha256 } from '../../crypto/hash';
+import { toHex } from '../../encoding/bytes';
 import { functionType, parseModule, type ParsedModule } from '../binary/module';
 import { GLOBAL_EXPORT_PREFIX, INSTRUMENTATION_VERSION, instrumentGas } from '../gas/instrument';
 import { checkWasm } from '../validate/check-wasm';
@@ -19,12 +20,6 @@ export interface ModuleCacheStats {
   fromMemory: number;
 }
 
-export function sha256(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(createHash('sha256').update(bytes).digest());
-}
-
-const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
-
 /**
  * Instruments each contract once per checksum and keeps the compiled module: in memory for the
  * process, and (with a directory) on disk as instrumented bytes behind a sha256 header, so a
@@ -41,7 +36,7 @@ export class ContractModuleCache {
   /** Upload path: applies the static checks (throws WasmValidationError), then caches. */
   prepare(wasm: Uint8Array): CompiledContract {
     const checksum = sha256(wasm);
-    const cached = this.compiled.get(hex(checksum));
+    const cached = this.compiled.get(toHex(checksum));
     if (cached !== undefined) return cached;
     const { module } = checkWasm(wasm, this.options.capabilities);
     return this.instrumentAndStore(checksum, module);
@@ -49,7 +44,7 @@ export class ContractModuleCache {
 
   /** Call path: the compiled contract for a stored checksum. */
   get(checksum: Uint8Array, original: () => Uint8Array): CompiledContract {
-    const key = hex(checksum);
+    const key = toHex(checksum);
     const cached = this.compiled.get(key);
     if (cached !== undefined) {
       this.stats.fromMemory++;
@@ -68,7 +63,7 @@ export class ContractModuleCache {
     const instrumented = instrumentGas(module);
     this.stats.instrumented++;
     const contract = compile(checksum, instrumented);
-    this.compiled.set(hex(checksum), contract);
+    this.compiled.set(toHex(checksum), contract);
     this.writeDisk(checksum, instrumented);
     return contract;
   }
@@ -77,7 +72,7 @@ export class ContractModuleCache {
     const directory = this.options.directory;
     return directory === undefined
       ? undefined
-      : join(directory, `${hex(checksum)}.${INSTRUMENTATION_VERSION}.wasm`);
+      : join(directory, `${toHex(checksum)}.${INSTRUMENTATION_VERSION}.wasm`);
   }
 
   private writeDisk(checksum: Uint8Array, instrumented: Uint8Array): void {

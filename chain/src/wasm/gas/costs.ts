@@ -67,27 +67,6 @@ export const DEFAULT_WASM_GAS: WasmGasConfig = {
   canonicalizeAddressCost: 4,
 };
 
-/** Cosmos SDK `store/types/gas.go` KVGasConfig, charged for every store access of the module. */
-export interface KVGasConfig {
-  hasCost: number;
-  deleteCost: number;
-  readCostFlat: number;
-  readCostPerByte: number;
-  writeCostFlat: number;
-  writeCostPerByte: number;
-  iterNextCostFlat: number;
-}
-
-export const DEFAULT_KV_GAS: KVGasConfig = {
-  hasCost: 1000,
-  deleteCost: 1000,
-  readCostFlat: 1000,
-  readCostPerByte: 3,
-  writeCostFlat: 2000,
-  writeCostPerByte: 30,
-  iterNextCostFlat: 30,
-};
-
 /** wasmd DefaultMaxQueryStackSize / smart query gas limit defaults. */
 export const MAX_QUERY_STACK_SIZE = 10;
 export const DEFAULT_SMART_QUERY_GAS_LIMIT = 3_000_000;

@@ -1,27 +1,22 @@
-import { sha256 } from '../cache/module-cache';
-import { concatBytes } from './stores';
+import { concatBytes, uint64BE } from '../../encoding/bytes';
+import { sha256 } from '../../crypto/hash';
 
+const MODULE_TYPE_HASH = sha256(new TextEncoder().encode('module'));
 const MODULE_NAME = new TextEncoder().encode('wasm');
 
-function u64be(value: bigint): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, value, false);
-  return out;
-}
+const lengthPrefixed = (bytes: Uint8Array) => concatBytes(uint64BE(bytes.length), bytes);
 
-function lengthPrefixed(bytes: Uint8Array): Uint8Array {
-  return concatBytes(u64be(BigInt(bytes.length)), bytes);
-}
-
-/** cosmos-sdk `address.Module("wasm", key)`: sha256(sha256("module") ‖ "wasm" ‖ 0x00 ‖ key). */
-function moduleAddress(key: Uint8Array): Uint8Array {
-  const typeHash = sha256(new TextEncoder().encode('module'));
-  return sha256(concatBytes(typeHash, MODULE_NAME, new Uint8Array([0]), key));
+/**
+ * cosmos-sdk `address.Module("wasm", key)`: sha256(sha256("module") ‖ "wasm" ‖ 0x00 ‖ key),
+ * all 32 bytes (wasmd's ContractAddrLen).
+ */
+function wasmModuleAddress(key: Uint8Array): Uint8Array {
+  return sha256(MODULE_TYPE_HASH, MODULE_NAME, Uint8Array.of(0), key);
 }
 
 /** wasmd `BuildContractAddressClassic`: from the code id and the chain-wide instance counter. */
 export function classicContractAddress(codeId: bigint, instanceId: bigint): Uint8Array {
-  return moduleAddress(concatBytes(u64be(codeId), u64be(instanceId)));
+  return wasmModuleAddress(concatBytes(uint64BE(codeId), uint64BE(instanceId)));
 }
 
 /**
@@ -34,7 +29,7 @@ export function predictableContractAddress(
   salt: Uint8Array,
   initMsg: Uint8Array,
 ): Uint8Array {
-  return moduleAddress(
+  return wasmModuleAddress(
     concatBytes(
       lengthPrefixed(checksum),
       lengthPrefixed(creator),

@@ -1,8 +1,20 @@
+import type { CoinMessage } from '../../modules/bank/coins';
+import type { TxContext } from '../../modules/types';
 import { VmError } from '../vm/errors';
-import { type BlockInfo, type Coin, type EventAttribute, type WasmEvent } from './types';
 
 /** cosmwasm-std JSON shapes the host exchanges with contracts (1.x and 2.x). */
 export type ReplyOn = 'always' | 'success' | 'error' | 'never';
+
+/** cosmwasm-std `Attribute` and `Event` as a contract returns them (before wasmd's checks). */
+export interface ContractAttribute {
+  key: string;
+  value: string;
+}
+
+export interface ContractEvent {
+  type: string;
+  attributes: ContractAttribute[];
+}
 
 export interface SubMsg {
   id: number;
@@ -15,8 +27,8 @@ export interface SubMsg {
 
 export interface ContractResponse {
   messages: SubMsg[];
-  attributes: EventAttribute[];
-  events: WasmEvent[];
+  attributes: ContractAttribute[];
+  events: ContractEvent[];
   /** base64, or null. */
   data: string | null;
 }
@@ -29,15 +41,17 @@ export function toJsonBytes(value: unknown): Uint8Array {
 
 // Env and MessageInfo are built for every call, so they are written out by hand rather than
 // through an intermediate object.
-export function envJson(block: BlockInfo, contract: string, txIndex: number | undefined): Uint8Array {
-  const transaction = txIndex === undefined ? 'null' : `{"index":${txIndex}}`;
+export function envJson(ctx: TxContext, contract: string): Uint8Array {
+  const { height, time } = ctx.block;
+  const timeNanos = time.seconds * 1_000_000_000n + BigInt(time.nanos);
+  const transaction = ctx.txIndex === undefined ? 'null' : `{"index":${ctx.txIndex}}`;
   return encoder.encode(
-    `{"block":{"height":${block.height},"time":"${block.timeNanos}","chain_id":${JSON.stringify(block.chainId)}},` +
+    `{"block":{"height":${height},"time":"${timeNanos}","chain_id":${JSON.stringify(ctx.chainId)}},` +
       `"transaction":${transaction},"contract":{"address":${JSON.stringify(contract)}}}`,
   );
 }
 
-export function infoJson(sender: string, funds: Coin[]): Uint8Array {
+export function infoJson(sender: string, funds: readonly CoinMessage[]): Uint8Array {
   return encoder.encode(`{"sender":${JSON.stringify(sender)},"funds":${JSON.stringify(funds)}}`);
 }
 
@@ -83,7 +97,7 @@ export function parseResponseResult(bytes: Uint8Array): ContractResult<ContractR
   return { ok: parseResponse(result.ok) };
 }
 
-function parseAttributes(value: unknown, where: string): EventAttribute[] {
+function parseAttributes(value: unknown, where: string): ContractAttribute[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw badResult(`${where} must be an array`);
   return value.map((attribute) => {
@@ -143,8 +157,4 @@ function parseSubMsg(value: unknown): SubMsg {
 export function decodeBase64Field(value: unknown, name: string): Uint8Array {
   if (typeof value !== 'string') throw badResult(`${name} must be base64`);
   return new Uint8Array(Buffer.from(value, 'base64'));
-}
-
-export function base64(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('base64');
 }

@@ -1,31 +1,27 @@
-import { type WasmGasConfig } from '../gas/costs';
-import { WASM_ERROR, wasmError } from './errors';
-import { type EventAttribute, type WasmEvent } from './types';
+import type { ChainEvent, EventAttribute } from '../../modules/events';
+import type { WasmGasConfig } from '../gas/costs';
+import { wasmErrors } from './errors';
+import type { ContractAttribute, ContractEvent } from './contract-json';
 
 export const CONTRACT_ADDRESS_KEY = '_contract_address';
 const RESERVED_PREFIX = '_';
 const CUSTOM_EVENT_PREFIX = 'wasm-';
 const MIN_EVENT_TYPE_LENGTH = 2;
 
-export function event(type: string, attributes: [string, string][]): WasmEvent {
-  return { type, attributes: attributes.map(([key, value]) => ({ key, value })) };
-}
+const attribute = (key: string, value: string): EventAttribute => ({ key, value, index: true });
 
 /** wasmd `contractSDKEventAttributes`: trims, requires a key, reserves keys starting with `_`. */
-function contractAttributes(attributes: EventAttribute[], contract: string): EventAttribute[] {
-  const out: EventAttribute[] = [{ key: CONTRACT_ADDRESS_KEY, value: contract }];
-  for (const attribute of attributes) {
-    const key = attribute.key.trim();
-    if (key.length === 0) {
-      throw wasmError(WASM_ERROR.invalidEvent, `Empty attribute key. Value: ${attribute.value}`);
-    }
+function contractAttributes(attributes: readonly ContractAttribute[], contract: string): EventAttribute[] {
+  const out = [attribute(CONTRACT_ADDRESS_KEY, contract)];
+  for (const { key: rawKey, value } of attributes) {
+    const key = rawKey.trim();
+    if (key.length === 0) throw wasmErrors.invalidEvent.wrap(`Empty attribute key. Value: ${value}`);
     if (key.startsWith(RESERVED_PREFIX)) {
-      throw wasmError(
-        WASM_ERROR.invalidEvent,
+      throw wasmErrors.invalidEvent.wrap(
         `Attribute key starts with reserved prefix ${RESERVED_PREFIX}: '${key}'`,
       );
     }
-    out.push({ key, value: attribute.value.trim() });
+    out.push(attribute(key, value.trim()));
   }
   return out;
 }
@@ -33,18 +29,17 @@ function contractAttributes(attributes: EventAttribute[], contract: string): Eve
 /** The `wasm` event (from Response.attributes, only when there are any) and `wasm-*` events. */
 export function contractEvents(
   contract: string,
-  attributes: EventAttribute[],
-  events: WasmEvent[],
-): WasmEvent[] {
-  const out: WasmEvent[] = [];
+  attributes: readonly ContractAttribute[],
+  events: readonly ContractEvent[],
+): ChainEvent[] {
+  const out: ChainEvent[] = [];
   if (attributes.length > 0) {
     out.push({ type: 'wasm', attributes: contractAttributes(attributes, contract) });
   }
   for (const custom of events) {
     const type = custom.type.trim();
-    if (type.length <= MIN_EVENT_TYPE_LENGTH) {
-      throw wasmError(WASM_ERROR.invalidEvent, `Event type too short: '${type}'`);
-    }
+    if (type.length <= MIN_EVENT_TYPE_LENGTH)
+      throw wasmErrors.invalidEvent.wrap(`Event type too short: '${type}'`);
     out.push({
       type: `${CUSTOM_EVENT_PREFIX}${type}`,
       attributes: contractAttributes(custom.attributes, contract),
@@ -55,12 +50,12 @@ export function contractEvents(
 
 function attributeCost(
   config: WasmGasConfig,
-  attributes: EventAttribute[],
+  attributes: readonly ContractAttribute[],
   freeTier: number,
 ): [number, number] {
   if (attributes.length === 0) return [0, freeTier];
   let bytes = attributes.reduce(
-    (sum, attribute) => sum + Buffer.byteLength(attribute.key) + Buffer.byteLength(attribute.value),
+    (sum, { key, value }) => sum + Buffer.byteLength(key) + Buffer.byteLength(value),
     0,
   );
   if (bytes <= freeTier) {
@@ -74,7 +69,11 @@ function attributeCost(
 }
 
 /** wasmd `EventCosts`: the free tier applies once across all attributes of a response. */
-export function eventCosts(config: WasmGasConfig, attributes: EventAttribute[], events: WasmEvent[]): number {
+export function eventCosts(
+  config: WasmGasConfig,
+  attributes: readonly ContractAttribute[],
+  events: readonly ContractEvent[],
+): number {
   let [gas, freeTier] = attributeCost(config, attributes, config.eventAttributeDataFreeTier);
   for (const custom of events) {
     gas += config.customEventCost + Buffer.byteLength(custom.type) * config.eventAttributeDataCost;

@@ -1,15 +1,17 @@
 import { type CodeInfo, type ContractInfo } from 'cosmjs-types/cosmwasm/wasm/v1/types';
+import { toBase64 } from '../../encoding/bytes';
+import { ChainError } from '../../errors/chain-error';
 import { OutOfGasError } from '../../gas/types';
-import { base64, decodeBase64Field, toJsonBytes } from './contract-json';
+import type { CoinMessage } from '../../modules/bank/coins';
+import { decodeBase64Field, toJsonBytes } from './contract-json';
 import { VmError } from '../vm/errors';
-import { redactError, WASM_ERROR } from './errors';
-import { type Coin } from './types';
+import { redactError, wasmErrors } from './errors';
 
 /** What a contract may ask the chain for, bound to the calling frame's state and gas. */
 export interface ChainQuerier {
-  balance(address: string, denom: string): Coin;
-  allBalances(address: string): Coin[];
-  supply(denom: string): Coin;
+  balance(address: string, denom: string): CoinMessage;
+  allBalances(address: string): CoinMessage[];
+  supply(denom: string): CoinMessage;
   smart(contract: string, msg: Uint8Array): Uint8Array;
   raw(contract: string, key: Uint8Array): Uint8Array | undefined;
   contractInfo(contract: string): ContractInfo | undefined;
@@ -48,26 +50,18 @@ export function answerChainQuery(
   let result: SystemResult;
   try {
     if (options.depthExceeded) {
-      result = { ok: { error: `codespace: wasm, code: ${WASM_ERROR.limit}` } };
+      result = { ok: { error: redactError(wasmErrors.limit.wrap()) } };
     } else {
       const answer = route(request, options.keeper);
-      result = { ok: { ok: base64(answer) } };
+      result = { ok: { ok: toBase64(answer) } };
     }
   } catch (error) {
     if (error instanceof SystemError) result = { error: error.detail };
     else if (error instanceof OutOfGasError) throw error;
-    else if (isAbciError(error)) result = { ok: { error: redactError(error) } };
+    else if (error instanceof ChainError) result = { ok: { error: redactError(error) } };
     else throw error;
   }
   return toJsonBytes(result);
-}
-
-function isAbciError(error: unknown): boolean {
-  return (
-    isRecord(error) &&
-    typeof (error as { codespace?: unknown }).codespace === 'string' &&
-    typeof (error as { code?: unknown }).code === 'number'
-  );
 }
 
 function route(request: Uint8Array, keeper: ChainQuerier): Uint8Array {
@@ -76,12 +70,12 @@ function route(request: Uint8Array, keeper: ChainQuerier): Uint8Array {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(request));
   } catch (error) {
     throw new SystemError({
-      invalid_request: { error: (error as Error).message, request: base64(request) },
+      invalid_request: { error: (error as Error).message, request: toBase64(request) },
     });
   }
   const top = variant(parsed);
   if (top === undefined) {
-    throw new SystemError({ invalid_request: { error: 'unknown request', request: base64(request) } });
+    throw new SystemError({ invalid_request: { error: 'unknown request', request: toBase64(request) } });
   }
   const [module, body] = top;
   const inner = variant(body);
@@ -92,7 +86,7 @@ function route(request: Uint8Array, keeper: ChainQuerier): Uint8Array {
     if (module === 'wasm') return wasmQuery(kind, args, keeper);
   } catch (error) {
     if (error instanceof VmError) {
-      throw new SystemError({ invalid_request: { error: error.message, request: base64(request) } });
+      throw new SystemError({ invalid_request: { error: error.message, request: toBase64(request) } });
     }
     throw error;
   }

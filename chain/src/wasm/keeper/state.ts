@@ -1,6 +1,10 @@
 import { CodeInfo, ContractCodeHistoryEntry, ContractInfo } from 'cosmjs-types/cosmwasm/wasm/v1/types';
-import { type KVStore } from '../../store/types';
-import { concatBytes, PrefixStore } from './stores';
+import { concatBytes, prefixEnd, readUint64BE, uint64BE } from '../../encoding/bytes';
+import { PrefixStore } from '../../store/prefix';
+import type { KVStore } from '../../store/types';
+
+/** The wasm module's store key: its records live under "wasm/" in the chain state. */
+export const WASM_STORE = 'wasm';
 
 /** Key prefixes inside the module's store, following wasmd's `x/wasm/types/keys.go`. */
 export const PREFIX = {
@@ -11,25 +15,25 @@ export const PREFIX = {
   history: 0x05,
   contractsByCode: 0x06,
   contractsByCreator: 0x09,
-  // wasmd keeps bytecode in wasmvm's directory; here it is state, so it persists with the chain
+  // wasmd keeps bytecode in wasmvm's directory; here it is (unmetered) state, so it persists
+  // and commits with the chain
   wasmCode: 0x20,
 } as const;
 
 const SEQUENCE_CODE_ID = new TextEncoder().encode('lastCodeId');
 const SEQUENCE_INSTANCE_ID = new TextEncoder().encode('lastContractId');
 
-function u64be(value: bigint): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, value, false);
-  return out;
-}
+export const key = (prefix: number, ...parts: Uint8Array[]): Uint8Array =>
+  concatBytes(Uint8Array.of(prefix), ...parts);
+const lengthPrefix = (bytes: Uint8Array) => concatBytes(Uint8Array.of(bytes.length), bytes);
 
-function readU64be(bytes: Uint8Array, at = 0): bigint {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigUint64(at, false);
-}
-
-const key = (prefix: number, ...parts: Uint8Array[]) => concatBytes(new Uint8Array([prefix]), ...parts);
-const lengthPrefix = (bytes: Uint8Array) => concatBytes(new Uint8Array([bytes.length]), bytes);
+export const contractStorePrefix = (address: Uint8Array): Uint8Array => key(PREFIX.contractStore, address);
+export const historyPrefix = (address: Uint8Array): Uint8Array => key(PREFIX.history, address);
+export const contractsByCodePrefix = (codeId: bigint): Uint8Array =>
+  key(PREFIX.contractsByCode, uint64BE(codeId));
+export const contractsByCreatorPrefix = (creator: Uint8Array): Uint8Array =>
+  key(PREFIX.contractsByCreator, lengthPrefix(creator));
+export const CODE_PREFIX = Uint8Array.of(PREFIX.code);
 
 /** Typed access to the wasm module's records in its store (all values protobuf, as in wasmd). */
 export class WasmState {
@@ -38,14 +42,9 @@ export class WasmState {
   /** Returns the counter's current value and stores the next one; counters start at 1. */
   private nextSequence(name: Uint8Array): bigint {
     const stored = this.store.get(key(PREFIX.sequence, name));
-    const current = stored === undefined ? 1n : readU64be(stored);
-    this.store.set(key(PREFIX.sequence, name), u64be(current + 1n));
+    const current = stored === undefined ? 1n : readUint64BE(stored);
+    this.store.set(key(PREFIX.sequence, name), uint64BE(current + 1n));
     return current;
-  }
-
-  private peekSequence(name: Uint8Array): bigint {
-    const stored = this.store.get(key(PREFIX.sequence, name));
-    return stored === undefined ? 1n : readU64be(stored);
   }
 
   nextCodeId(): bigint {
@@ -56,24 +55,13 @@ export class WasmState {
     return this.nextSequence(SEQUENCE_INSTANCE_ID);
   }
 
-  lastCodeId(): bigint {
-    return this.peekSequence(SEQUENCE_CODE_ID) - 1n;
-  }
-
   getCodeInfo(codeId: bigint): CodeInfo | undefined {
-    const bytes = this.store.get(key(PREFIX.code, u64be(codeId)));
+    const bytes = this.store.get(key(PREFIX.code, uint64BE(codeId)));
     return bytes === undefined ? undefined : decodeCached(codeInfos, bytes, CodeInfo.decode);
   }
 
   setCodeInfo(codeId: bigint, info: CodeInfo): void {
-    this.store.set(key(PREFIX.code, u64be(codeId)), CodeInfo.encode(info).finish());
-  }
-
-  *codeInfos(startAfter?: bigint): Iterable<[bigint, CodeInfo]> {
-    const start = key(PREFIX.code, u64be(startAfter === undefined ? 0n : startAfter + 1n));
-    for (const [entryKey, value] of this.store.iterator(start, key(PREFIX.code + 1), 'ascending')) {
-      yield [readU64be(entryKey, 1), CodeInfo.decode(value)];
-    }
+    this.store.set(key(PREFIX.code, uint64BE(codeId)), CodeInfo.encode(info).finish());
   }
 
   getWasm(checksum: Uint8Array): Uint8Array | undefined {
@@ -95,52 +83,28 @@ export class WasmState {
 
   /** The contract's own key space. */
   contractStore(address: Uint8Array): KVStore {
-    return new PrefixStore(this.store, key(PREFIX.contractStore, address));
+    return new PrefixStore(this.store, contractStorePrefix(address));
   }
 
   appendHistory(address: Uint8Array, entry: ContractCodeHistoryEntry): void {
-    const history = [...this.history(address)];
-    this.store.set(
-      key(PREFIX.history, address, u64be(BigInt(history.length + 1))),
-      ContractCodeHistoryEntry.encode(entry).finish(),
-    );
-  }
-
-  *history(address: Uint8Array): Iterable<ContractCodeHistoryEntry> {
-    const prefix = key(PREFIX.history, address);
-    for (const [, value] of new PrefixStore(this.store, prefix).iterator(undefined, undefined, 'ascending')) {
-      yield ContractCodeHistoryEntry.decode(value);
-    }
+    const prefix = historyPrefix(address);
+    // wasmd numbers history entries 1, 2, …: the next one follows the last stored
+    const [last] = this.store.iterator(prefix, prefixEnd(prefix), 'descending');
+    const position = last === undefined ? 1n : readUint64BE(last[0].subarray(prefix.length)) + 1n;
+    this.store.set(concatBytes(prefix, uint64BE(position)), ContractCodeHistoryEntry.encode(entry).finish());
   }
 
   /** Secondary index code id → contracts, ordered by creation position (as wasmd's). */
   addContractToCode(codeId: bigint, position: Uint8Array, address: Uint8Array): void {
-    this.store.set(key(PREFIX.contractsByCode, u64be(codeId), position, address), new Uint8Array([1]));
+    this.store.set(concatBytes(contractsByCodePrefix(codeId), position, address), Uint8Array.of(1));
   }
 
   removeContractFromCode(codeId: bigint, position: Uint8Array, address: Uint8Array): void {
-    this.store.delete(key(PREFIX.contractsByCode, u64be(codeId), position, address));
-  }
-
-  *contractsByCode(codeId: bigint): Iterable<Uint8Array> {
-    const store = new PrefixStore(this.store, key(PREFIX.contractsByCode, u64be(codeId)));
-    for (const [entryKey] of store.iterator(undefined, undefined, 'ascending')) {
-      yield entryKey.subarray(16);
-    }
+    this.store.delete(concatBytes(contractsByCodePrefix(codeId), position, address));
   }
 
   addContractToCreator(creator: Uint8Array, position: Uint8Array, address: Uint8Array): void {
-    this.store.set(
-      key(PREFIX.contractsByCreator, lengthPrefix(creator), position, address),
-      new Uint8Array(0),
-    );
-  }
-
-  *contractsByCreator(creator: Uint8Array): Iterable<Uint8Array> {
-    const store = new PrefixStore(this.store, key(PREFIX.contractsByCreator, lengthPrefix(creator)));
-    for (const [entryKey] of store.iterator(undefined, undefined, 'ascending')) {
-      yield entryKey.subarray(16);
-    }
+    this.store.set(concatBytes(contractsByCreatorPrefix(creator), position, address), new Uint8Array(0));
   }
 }
 
@@ -170,5 +134,8 @@ function decodeCached<T extends object>(
 
 /** An AbsoluteTxPosition as index bytes: block height then tx index, both u64 big-endian. */
 export function positionBytes(height: bigint, txIndex: bigint): Uint8Array {
-  return concatBytes(u64be(height), u64be(txIndex));
+  return concatBytes(uint64BE(height), uint64BE(txIndex));
 }
+
+/** Index keys are position (16 bytes) ‖ contract address. */
+export const POSITION_LENGTH = 16;

@@ -11,7 +11,8 @@ import {
   MEMORY_MAX_PAGES,
   PAGES_EXPORT,
 } from '../gas/instrument';
-import { type AddressCodec } from './address';
+import type { AddressCodec } from '../../crypto/address';
+import { canonicalize, humanize, validateAddress } from './address';
 import { type CompiledContract, type EntryPoint } from './contract-code';
 import * as crypto from './crypto';
 import { VmError, VmOutOfGasError } from './errors';
@@ -454,14 +455,14 @@ class ContractCall {
         if (typeof human === 'number') return human;
         const gas = this.addressGas();
         this.charge(gas.humanize + gas.canonicalize);
-        const error = this.context.addresses.validate(human);
+        const error = validateAddress(this.context.addresses, human);
         return error === undefined ? 0 : this.writeString(error);
       },
       addr_canonicalize: (sourcePointer: number, destinationPointer: number) => {
         const human = this.readHumanAddress(sourcePointer);
         if (typeof human === 'number') return human;
         this.charge(this.addressGas().canonicalize);
-        const result = this.context.addresses.canonicalize(human);
+        const result = canonicalize(this.context.addresses, human);
         if ('error' in result) return this.writeString(result.error);
         this.writeRegion(destinationPointer, result.ok);
         return 0;
@@ -469,7 +470,7 @@ class ContractCall {
       addr_humanize: (sourcePointer: number, destinationPointer: number) => {
         const canonical = this.readRegion(sourcePointer, LIMIT.canonicalAddress);
         this.charge(this.addressGas().humanize);
-        const result = this.context.addresses.humanize(canonical);
+        const result = humanize(this.context.addresses, canonical);
         if ('error' in result) return this.writeString(result.error);
         this.writeRegion(destinationPointer, new TextEncoder().encode(result.ok));
         return 0;
