@@ -183,12 +183,11 @@ export class Harness {
     return ctx.bank.balance(ctx.addresses.decode(address), denom).toString();
   }
 
-  /** Every stored key and value, to assert that nothing changed. */
+  /** Every stored key and value, to assert that nothing changed (deleted keys are absent). */
   snapshot(): Map<string, string> {
+    const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
     return new Map(
-      this.store
-        .entries()
-        .map(({ key, value }) => [Buffer.from(key).toString('hex'), Buffer.from(value!).toString('hex')]),
+      this.store.entries().flatMap(({ key, value }) => (value === undefined ? [] : [[hex(key), hex(value)]])),
     );
   }
 }

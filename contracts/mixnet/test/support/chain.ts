@@ -1,16 +1,13 @@
-// Test-only wiring of the real CosmWasm host (chain/src/wasm's WasmKeeper) to chain's in-memory
-// store and bank test doubles, with a block clock the tests move.
+// The mixnet tests on the chain's own wasm module, auth and bank (chain's test harness: each call
+// runs as a tx message would, on a branch kept only on success), with a block clock the tests
+// can move forward.
 import { readFileSync } from 'node:fs';
 import { toBech32 } from '@cosmjs/encoding';
-import {
-  type WasmCoin as Coin,
-  createGasMeter,
-  WasmKeeper,
-  type WasmContext,
-  type WasmEvent,
-} from '@nymts/chain';
-import { MemoryBank } from '@nymts/chain/test/wasm/support/memory-bank';
-import { MemoryStore } from '@nymts/chain/test/wasm/support/memory-store';
+import { type ChainEvent, type CoinMessage, createGasMeter } from '@nymts/chain';
+import { Context } from '@nymts/chain/src/modules/context';
+import type { ExecMode } from '@nymts/chain/src/modules/types';
+import type { BranchableStore } from '@nymts/chain/src/store/types';
+import { Harness } from '@nymts/chain/test/wasm/support/harness';
 
 export const PREFIX = 'n';
 export const CHAIN_ID = 'nyx-test';
@@ -32,86 +29,84 @@ export function cwPlusWasm(name: string): Uint8Array {
   return new Uint8Array(readFileSync(`${dir}${name}.wasm`));
 }
 
-const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
-
 export interface Executed {
-  events: WasmEvent[];
+  events: readonly ChainEvent[];
   gasUsed: number;
 }
 
-export class TestChain {
-  readonly store = new MemoryStore();
-  private readonly bank = new MemoryBank();
-  readonly keeper = new WasmKeeper({ bech32Prefix: PREFIX }, { bank: this.bank });
-  height = 1;
+/** Chain's harness with block time kept apart from height, so tests can jump to an epoch's end. */
+class ClockedHarness extends Harness {
   time = START_TIME;
 
-  private context(gasLimit: number): WasmContext {
-    return {
-      store: this.store,
-      gas: createGasMeter(gasLimit),
-      block: { height: this.height, timeNanos: BigInt(this.time) * 1_000_000_000n, chainId: CHAIN_ID },
-      txIndex: 0,
-    };
+  override context(mode: ExecMode = 'query', gasLimit = this.gasLimit, store: BranchableStore = this.store) {
+    return new Context(
+      this.services,
+      mode,
+      { height: this.height, time: { seconds: BigInt(this.time), nanos: 0 } },
+      store,
+      createGasMeter(gasLimit),
+      mode === 'query' ? undefined : 0,
+    );
+  }
+}
+
+export class TestChain {
+  private readonly harness = new ClockedHarness();
+
+  /** The time of the next block, in seconds. */
+  get time(): number {
+    return this.harness.time;
   }
 
-  /** Every call is a block of its own, BLOCK_SECONDS after the previous one. */
-  private nextBlock(): void {
-    this.height += 1;
-    this.time += BLOCK_SECONDS;
+  set time(seconds: number) {
+    this.harness.time = seconds;
   }
 
-  upload(sender: string, wasm: Uint8Array): bigint {
-    const ctx = this.context(DEFAULT_GAS_LIMIT);
-    const codeId = this.keeper.storeCode(ctx, { sender, wasmByteCode: wasm }).response.codeId;
-    this.nextBlock();
-    return codeId;
-  }
-
-  instantiate(sender: string, codeId: bigint, msg: unknown, label: string): string {
-    const ctx = this.context(DEFAULT_GAS_LIMIT);
+  /** Every call is a block of its own (the harness moves the height), BLOCK_SECONDS after the last. */
+  private inBlock<T>(call: () => T): T {
     try {
-      return this.keeper.instantiate(ctx, { sender, admin: sender, codeId, label, msg: json(msg), funds: [] })
-        .response.address;
+      return call();
     } finally {
-      this.nextBlock();
+      this.harness.time += BLOCK_SECONDS;
     }
   }
 
-  /** Native coins (not NYM, which is a cw20 token), for calls that attach funds. */
-  mintNative(address: string, coins: Coin[]): void {
-    this.bank.mint({ store: this.store }, address, coins);
+  upload(sender: string, wasm: Uint8Array): bigint {
+    return this.inBlock(() => this.harness.upload(sender, wasm));
   }
 
-  /** Runs one execute message; throws the keeper's error when it fails (state then unchanged). */
+  instantiate(sender: string, codeId: bigint, msg: unknown, label: string): string {
+    return this.inBlock(
+      () => this.harness.instantiate(sender, codeId, msg, { admin: sender, label }).address,
+    );
+  }
+
+  /** Native coins (not NYM, which is a cw20 token), for calls that attach funds. */
+  mintNative(address: string, coins: CoinMessage[]): void {
+    this.harness.fund(address, coins);
+  }
+
+  /** Runs one execute message; throws the chain's error when it fails (state then unchanged). */
   execute(
     sender: string,
     contract: string,
     msg: unknown,
     gasLimit = DEFAULT_GAS_LIMIT,
-    funds: Coin[] = [],
+    funds: CoinMessage[] = [],
   ): Executed {
-    const ctx = this.context(gasLimit);
-    try {
-      const { events } = this.keeper.execute(ctx, { sender, contract, msg: json(msg), funds });
-      return { events, gasUsed: ctx.gas.consumed() };
-    } finally {
-      this.nextBlock();
-    }
+    return this.inBlock(() => {
+      const { events } = this.harness.execute(sender, contract, msg, funds, gasLimit);
+      return { events, gasUsed: this.harness.lastGasUsed };
+    });
   }
 
   query<T>(contract: string, msg: unknown): T {
-    const answer = this.keeper.querySmart(
-      { store: this.store, block: this.context(0).block },
-      contract,
-      json(msg),
-    );
-    return JSON.parse(Buffer.from(answer).toString()) as T;
+    return this.harness.query<T>(contract, msg);
   }
 
   /** Every stored entry (module records and contract storage), to assert nothing changed. */
   snapshot(): Map<string, string> {
-    return this.store.snapshot();
+    return this.harness.snapshot();
   }
 }
 
