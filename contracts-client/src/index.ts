@@ -26,3 +26,15 @@ export {
 } from './deployment';
 export type { ChainDeployment, ContractDeployment, ContractRole, DeploymentRecord } from './deployment';
 export { ContractsClientError } from './errors';
+export {
+  CW20_BASE_WASM,
+  deployNymContracts,
+  deployNymToken,
+  deployVesting,
+  NYM_TOKEN_INFO,
+  uploadArtifact,
+  VESTING_WASM,
+} from './deploy';
+export type { NymTokenOptions, UploadedCode, VestingOptions } from './deploy';
+export { checkAddress } from './address';
+export { explainChainError } from './chain-errors';
