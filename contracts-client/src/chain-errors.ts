@@ -55,11 +55,12 @@ const KNOWN: readonly Known[] = [
 /** The part of a cosmjs error that the contract or the chain wrote, without cosmjs's framing. */
 function chainMessage(text: string): string {
   return text
+    .replace(/^Error when broadcasting tx \w+ at height \d+\. Code: \d+; Raw log: /, '')
     .replace(/^Query failed with \(\d+\): /, '')
+    .replace(/^rpc error: code = \w+ desc = /, '')
     .replace(/^Broadcasting transaction failed with code \d+ \(codespace: \w+\)\. Log: /, '')
     .replace(/^failed to execute message; message index: \d+: /, '')
     .replace(/: (execute|instantiate|query) wasm contract failed.*$/s, '')
-    .replace(/ \[[^\]]*\]: unknown request$/, '')
     .trim();
 }
 
