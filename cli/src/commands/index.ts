@@ -2,15 +2,19 @@ import type { CommandModule } from '../framework/command';
 import { chainCommand } from './chain';
 import { gatewayModule } from './gateway';
 import { mixnodeModule } from './mixnode';
+import { tokenModule } from './token';
+import { vestingModule } from './vesting';
 
 /**
  * Every top-level command, one folder each (`commands/<name>/`), listed one per line so that
- * additions from parallel branches merge cleanly. Still to come: testnet, token, vesting, client,
- * socks5, credential, signer.
+ * additions from parallel branches merge cleanly. Still to come: testnet, client, socks5,
+ * credential, signer.
  */
 // prettier-ignore
 export const commandModules: readonly CommandModule[] = [
   chainCommand,
   mixnodeModule(),
   gatewayModule(),
+  tokenModule(),
+  vestingModule(),
 ];

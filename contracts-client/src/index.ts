@@ -1,0 +1,40 @@
+export * from './generated';
+export { formatNym, NYM_DECIMALS, parseAmount, toUnym, UINT128_MAX, UNYM_PER_NYM } from './amount';
+export type { AmountUnit } from './amount';
+export {
+  BECH32_PREFIX,
+  connectReader,
+  connectSigner,
+  DEFAULT_BROADCAST_TIMEOUT_MS,
+  DEFAULT_GAS_MULTIPLIER,
+  DEFAULT_GAS_PRICE,
+  DEFAULT_POLL_INTERVAL_MS,
+  GAS_DENOM,
+  parseGasPrice,
+  walletFromMnemonic,
+} from './connect';
+export type { ReadSession, SignerOptions, SigningSession } from './connect';
+export {
+  CONTRACT_ROLES,
+  defaultDeploymentPath,
+  DEPLOYMENT_FILE,
+  deployedContract,
+  emptyDeploymentRecord,
+  readDeploymentRecord,
+  recordContracts,
+  writeDeploymentRecord,
+} from './deployment';
+export type { ChainDeployment, ContractDeployment, ContractRole, DeploymentRecord } from './deployment';
+export { ContractsClientError } from './errors';
+export {
+  CW20_BASE_WASM,
+  deployNymContracts,
+  deployNymToken,
+  deployVesting,
+  NYM_TOKEN_INFO,
+  uploadArtifact,
+  VESTING_WASM,
+} from './deploy';
+export type { NymTokenOptions, UploadedCode, VestingOptions } from './deploy';
+export { checkAddress } from './address';
+export { explainChainError } from './chain-errors';
