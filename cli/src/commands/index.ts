@@ -1,6 +1,8 @@
 import type { CommandModule } from '../framework/command';
 import { chainCommand } from './chain';
+import { delegationModule } from './delegate';
 import { gatewayModule } from './gateway';
+import { mixnetModule } from './mixnet';
 import { mixnodeModule } from './mixnode';
 import { tokenModule } from './token';
 import { vestingModule } from './vesting';
@@ -17,4 +19,6 @@ export const commandModules: readonly CommandModule[] = [
   gatewayModule(),
   tokenModule(),
   vestingModule(),
+  mixnetModule(),
+  delegationModule(),
 ];
