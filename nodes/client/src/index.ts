@@ -34,12 +34,13 @@ export type { ReconnectOptions } from './gateway/link';
 
 // Collaborators
 export type { GatewayConnection, GatewayConnector, OutboundMixPacket } from './gateway/connection';
+export { createWebSocketGatewayConnector } from './gateway/websocket-gateway';
+export type { WebSocketGatewayDeps, WebSocketGatewayOptions } from './gateway/websocket-gateway';
 export { createJsonFileTopologyProvider, parseTopologyDocument } from './topology/json-file-provider';
 export type { SkippedEntry } from './topology/json-file-provider';
 export { DEFAULT_TOPOLOGY } from './topology/topology-control';
 export type { TopologyOptions } from './topology/topology-control';
 export type { GatewayNode, MixLayer, MixNode, Topology, TopologyProvider } from './topology/topology';
-export { encodeNodeAddress } from './topology/node-address';
 export { openSqliteClientStore } from './storage/client-store';
 export type { ClientStateStore } from './storage/client-store';
 export { loadOrCreateClientKeys, readClientKeys, writeClientKeys } from './storage/key-file';
