@@ -1,5 +1,6 @@
 import type { CommandModule } from '../framework/command';
 import { chainCommand } from './chain';
+import { clientModule } from './client';
 import { gatewayModule } from './gateway';
 import { mixnodeModule } from './mixnode';
 import { tokenModule } from './token';
@@ -7,7 +8,7 @@ import { vestingModule } from './vesting';
 
 /**
  * Every top-level command, one folder each (`commands/<name>/`), listed one per line so that
- * additions from parallel branches merge cleanly. Still to come: testnet, client, socks5,
+ * additions from parallel branches merge cleanly. Still to come: testnet, socks5,
  * credential, signer.
  */
 // prettier-ignore
@@ -15,6 +16,7 @@ export const commandModules: readonly CommandModule[] = [
   chainCommand,
   mixnodeModule(),
   gatewayModule(),
+  clientModule(),
   tokenModule(),
   vestingModule(),
 ];

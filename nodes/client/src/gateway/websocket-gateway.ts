@@ -14,8 +14,11 @@ import type { ClientStateStore } from '../storage/client-store';
 import type { GatewayConnection, GatewayConnector } from './connection';
 
 export interface WebSocketGatewayOptions {
-  /** The gateway's client WebSocket, e.g. `ws://127.0.0.1:9000`. */
-  url: string;
+  /**
+   * The gateway's client WebSocket, e.g. `ws://127.0.0.1:9000`, or how to find it before each
+   * connection (from the topology: a restarted gateway may listen elsewhere).
+   */
+  url: string | ((signal: AbortSignal) => Promise<string>);
   /** From the topology: the handshake fails if another node answers. */
   gatewayIdentity: Uint8Array;
   keys: ClientKeys;
@@ -54,10 +57,11 @@ export function createWebSocketGatewayConnector(
     return lastAuthentication;
   };
 
-  const open = (signal: AbortSignal, incoming: AsyncQueue<Uint8Array>, sharedKey?: SharedKey) =>
+  const urlOf = options.url;
+  const open = async (signal: AbortSignal, incoming: AsyncQueue<Uint8Array>, sharedKey?: SharedKey) =>
     connectToGateway(
       {
-        url: options.url,
+        url: typeof urlOf === 'string' ? urlOf : await urlOf(signal),
         gatewayIdentity: options.gatewayIdentity,
         identity,
         ...(sharedKey === undefined ? {} : { sharedKey }),
