@@ -117,14 +117,14 @@ describe('nymts client', () => {
           app.send({ type: 'selfAddress' });
           const self = await app.next('selfAddress');
           app.send({ type: 'send', message: 'hello from the API', recipient: bob.client.addressString });
-          const got = await bob.client.messages().next();
+          await bob.waitForMessages(1);
           bob.client.send(client.address, new TextEncoder().encode('hello back'));
           const received = await app.next('received');
           const metrics = await (await fetch(`http://127.0.0.1:${client.httpAddress?.port}/metrics`)).text();
           outcome = {
             self,
             received,
-            bobGot: new TextDecoder().decode((got.value as { data: Uint8Array }).data),
+            bobGot: new TextDecoder().decode((bob.received[0] as { data: Uint8Array }).data),
             metrics,
           };
           app.socket.close();
