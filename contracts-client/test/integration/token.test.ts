@@ -55,7 +55,7 @@ beforeAll(async () => {
     cap: CAP,
     initialBalances: [{ address: alice.address, amount: 100n * NYM }],
   });
-  code = { codeId: deployment.code_id, checksum: deployment.checksum, gasUsed: 0n };
+  code = { codeId: deployment.code_id, checksum: deployment.checksum ?? '', gasUsed: 0n };
 });
 
 afterAll(async () => {
