@@ -36,23 +36,29 @@ let dir: string;
 let deployer: SigningSession;
 let names: Record<'admin' | 'alice' | 'bob' | 'carol', string>;
 let keyFiles: Record<keyof typeof names, string>;
+let mnemonics: Record<keyof typeof names, string>;
 let token: Cw20BaseQueryClient;
 let vesting: VestingQueryClient;
 let offset = 0;
 
 /** `nymts <args> --output json` in a child process, signing as `who` when given. */
 function nymts(who: keyof typeof names | undefined, ...args: string[]): Promise<Run> {
-  const key = who === undefined ? [] : ['--mnemonic-file', keyFiles[who]];
+  return nymtsWith({}, ...args, ...(who === undefined ? [] : ['--mnemonic-file', keyFiles[who]]));
+}
+
+/** `nymts` with the node and deployment record in the environment, plus `extra`. */
+function nymtsWith(extra: NodeJS.ProcessEnv, ...args: string[]): Promise<Run> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: dir,
     NYM_NODE: chain.rpc.url,
     NYM_DEPLOYMENT: join(dir, 'deployments.json'),
+    ...extra,
   };
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [BIN, ...args, ...key, '--output', 'json'],
+      [BIN, ...args, '--output', 'json'],
       { env, encoding: 'utf8' },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
@@ -84,6 +90,7 @@ beforeAll(async () => {
   const [admin, alice, bob, carol] = chain.devAccounts;
   names = { admin: admin!.address, alice: alice!.address, bob: bob!.address, carol: carol!.address };
   keyFiles = { admin: '', alice: '', bob: '', carol: '' };
+  mnemonics = { admin: admin!.mnemonic, alice: alice!.mnemonic, bob: bob!.mnemonic, carol: carol!.mnemonic };
   for (const [name, account] of Object.entries({ admin, alice, bob, carol })) {
     keyFiles[name as keyof typeof names] = join(dir, `${name}.mnemonic`);
     writeFileSync(join(dir, `${name}.mnemonic`), `${account!.mnemonic}\n`);
@@ -121,51 +128,41 @@ describe('nymts token', () => {
     });
   });
 
-  it('mints as the token admin, and tells anyone else they are not', async () => {
+  it('mints as the token admin, and tells anyone else they are not, or past a Uint128 supply', async () => {
     const minted = await nymts('admin', 'token', 'mint', names.alice, '100');
     expect(minted.code).toBe(0);
     expect(minted.json).toMatchObject({ action: 'mint', to: names.alice, amount: amount(100n) });
     expect(Number(minted.json.gas_used)).toBeGreaterThan(0);
     expect(await balance(names.alice)).toBe(100n * NYM);
-    const refused = await nymts('alice', 'token', 'mint', names.alice, '1');
-    expect(refused.code).toBe(1);
-    expect(refused.json.error).toMatchObject({
+    const [notMinter, overflow] = await Promise.all([
+      nymts('alice', 'token', 'mint', names.alice, '1'),
+      nymts('admin', 'token', 'mint', names.alice, '340282366920938463463374607431768211455unym'),
+    ]);
+    expect(notMinter.code).toBe(1);
+    expect(notMinter.json.error).toMatchObject({
       code: 'not_minter',
       message: `${names.alice} is not the token admin: only ${names.admin} may mint`,
     });
+    expect(overflow.code).toBe(1);
+    expect(overflow.json.error?.code).toBe('amount_overflow');
+    expect(overflow.json.error?.message).toMatch(/would overflow the total supply: it is 1100 NYM/);
     expect(await balance(names.alice)).toBe(100n * NYM);
-  });
-
-  it('refuses to mint past what a Uint128 supply can hold', async () => {
-    const { code, json } = await nymts(
-      'admin',
-      'token',
-      'mint',
-      names.alice,
-      '340282366920938463463374607431768211455unym',
-    );
-    expect(code).toBe(1);
-    expect(json.error?.code).toBe('amount_overflow');
-    expect(json.error?.message).toMatch(/would overflow the total supply/);
   });
 
   it('sends NYM, and says when there is not enough', async () => {
     const sent = await nymts('alice', 'token', 'send', names.bob, '30.5');
     expect(sent.json).toMatchObject({ action: 'transfer', from: names.alice, to: names.bob });
-    const [alice, bob] = await Promise.all([
+    expect(await balance(names.bob)).toBe(30_500_000n);
+    const [held, short] = await Promise.all([
       nymts(undefined, 'token', 'balance', names.alice),
-      nymts(undefined, 'token', 'balance', names.bob),
+      nymts('alice', 'token', 'send', names.bob, '70'),
     ]);
-    expect(alice.json.balance).toEqual({ unym: '69500000', nym: '69.5' });
-    expect(bob.json.balance).toEqual({ unym: '30500000', nym: '30.5' });
-    const short = await nymts('alice', 'token', 'send', names.bob, '70');
+    expect(held.json).toEqual({ address: names.alice, balance: { unym: '69500000', nym: '69.5' } });
     expect(short.code).toBe(1);
     expect(short.json.error).toMatchObject({
       code: 'insufficient_nym',
       message: `not enough NYM: ${names.alice} holds 69.5 NYM, sending needs 70 NYM`,
     });
-    const bad = await nymts('alice', 'token', 'send', 'n1notanaddress', '1');
-    expect(bad.json.error?.code).toBe('address_invalid');
     expect(await balance(names.alice)).toBe(69_500_000n);
   });
 
@@ -178,14 +175,40 @@ describe('nymts token', () => {
     expect(moved.json).toMatchObject({ action: 'transfer_from', owner: names.alice, to: names.carol });
     expect(await balance(names.carol)).toBe(10n * NYM);
     expect(await balance(names.alice)).toBe(59_500_000n);
-    const left = await nymts(undefined, 'token', 'allowance', names.alice, names.bob);
+    const [left, over] = await Promise.all([
+      nymts(undefined, 'token', 'allowance', names.alice, names.bob),
+      nymts('bob', 'token', 'transfer-from', names.alice, names.carol, '6'),
+    ]);
     expect(left.json).toMatchObject({ allowance: amount(5n), expires: { never: {} } });
-    const over = await nymts('bob', 'token', 'transfer-from', names.alice, names.carol, '6');
     expect(over.json.error).toMatchObject({ code: 'insufficient_allowance' });
     expect(over.json.error?.message).toBe(
       `not enough allowance: ${names.alice} allows ${names.bob} 5 NYM, the transfer needs 6 NYM`,
     );
     expect(await balance(names.carol)).toBe(10n * NYM);
+  });
+
+  it('burns with the key from NYM_MNEMONIC, and lists the holders of any node given with --node', async () => {
+    const burnt = await nymtsWith({ NYM_MNEMONIC: mnemonics.carol }, 'token', 'burn', '2500000unym');
+    expect(burnt.json).toMatchObject({
+      action: 'burn',
+      from: names.carol,
+      amount: { unym: '2500000', nym: '2.5' },
+    });
+    expect(await balance(names.carol)).toBe(7_500_000n);
+    const holders = await nymtsWith(
+      { NYM_NODE: 'http://127.0.0.1:9' },
+      'token',
+      'holders',
+      '--all',
+      '--node',
+      chain.rpc.url,
+    );
+    const expected = [names.admin, names.alice, names.bob, names.carol].sort();
+    expect((holders.json.holders as Array<{ address: string }>).map((h) => h.address)).toEqual(expected);
+    expect(holders.json.holders).toContainEqual({
+      address: names.carol,
+      balance: { unym: '7500000', nym: '7.5' },
+    });
   });
 });
 
@@ -217,17 +240,19 @@ describe('nymts vesting', () => {
       account: { original: amount(400n), vested: amount(0n), current_period: 'before' },
     });
     expect(await balance(vesting.contractAddress)).toBe(400n * NYM);
-    const notAdmin = await nymts('alice', 'vesting', 'create', names.carol, '1');
+    const [notAdmin, exists, short] = await Promise.all([
+      nymts('alice', 'vesting', 'create', names.carol, '1'),
+      nymts('admin', 'vesting', 'create', names.bob, '1'),
+      nymts('admin', 'vesting', 'create', names.carol, '601'),
+    ]);
     expect(notAdmin.json.error?.code).toBe('not_admin');
     expect(notAdmin.json.error?.message).toMatch(
       /is not the vesting admin .* only the admin may create vesting accounts/,
     );
-    const exists = await nymts('admin', 'vesting', 'create', names.bob, '1');
     expect(exists.json.error).toMatchObject({
       code: 'account_exists',
       message: `${names.bob} already owns a vesting account`,
     });
-    const short = await nymts('admin', 'vesting', 'create', names.carol, '601');
     expect(short.json.error?.code).toBe('insufficient_nym');
     expect(await balance(vesting.contractAddress)).toBe(400n * NYM);
   });
@@ -289,12 +314,15 @@ describe('nymts vesting', () => {
       amount: amount(140n),
       account: { withdrawn: amount(200n), spendable: amount(0n) },
     });
-    const held = await nymts(undefined, 'token', 'balance', names.bob);
-    expect(held.json.balance).toEqual({ unym: '230500000', nym: '230.5' });
+    expect(await balance(names.bob)).toBe(230_500_000n);
   });
 
   it('lists accounts, transfers ownership, and hands the admin role on', async () => {
-    const listed = await nymts(undefined, 'vesting', 'accounts');
+    const [listed, refused] = await Promise.all([
+      nymts(undefined, 'vesting', 'accounts'),
+      nymts('alice', 'vesting', 'set-admin', names.alice),
+    ]);
+    expect(refused.json.error?.code).toBe('not_admin');
     expect(listed.json).toEqual({
       accounts: [{ id: expect.any(Number), owner: names.bob }],
       next_start_after: null,
@@ -308,8 +336,6 @@ describe('nymts vesting', () => {
       message: `${names.bob} owns no vesting account`,
     });
 
-    const refused = await nymts('alice', 'vesting', 'set-admin', names.alice);
-    expect(refused.json.error?.code).toBe('not_admin');
     const handed = await nymts('admin', 'vesting', 'set-admin', names.alice);
     expect(handed.json).toMatchObject({ action: 'update_admin', admin: names.alice });
     expect((await vesting.getConfig()).admin).toBe(names.alice);
