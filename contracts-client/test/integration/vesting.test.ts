@@ -68,7 +68,7 @@ async function createAccount(
 
 beforeAll(async () => {
   t = await startTestChain(6);
-  [admin, owner, heir, other, stranger] = t.accounts as SigningSession[] as [
+  [admin, owner, heir, other, stranger] = t.accounts as [
     SigningSession,
     SigningSession,
     SigningSession,
