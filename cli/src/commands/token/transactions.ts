@@ -205,7 +205,7 @@ export const tokenMint: CommandHandler<TokenTxOptions> = async (options) => {
       );
     }
     const cap = minter.cap ?? null;
-    if (cap !== null && BigInt(info.total_supply) + amount > BigInt(cap)) {
+    if (cap !== null && supply + amount > BigInt(cap)) {
       throw new CliError(
         'cap_exceeded',
         `minting ${nymText(amount)} would exceed the cap: the supply is ${nymText(info.total_supply)} of at most ${nymText(cap)}`,
