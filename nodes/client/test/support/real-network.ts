@@ -69,8 +69,11 @@ export interface RealNetwork {
       onSend?: (packet: OutboundMixPacket) => void;
     },
   ): Promise<NetworkClient>;
-  /** Stops a gateway and brings it back on the same ports, keys and stored messages. */
-  restartGateway(index: number): Promise<void>;
+  /**
+   * Stops a gateway and brings it back on the same ports, keys and stored messages; with
+   * `forgetClients`, without the clients' shared keys (a gateway that lost that database).
+   */
+  restartGateway(index: number, options?: { forgetClients?: boolean }): Promise<void>;
   /** Stops a mix node for good; it stays in the topology, as a crashed node does until dropped. */
   killMixnode(layer: number, index: number): Promise<void>;
   stop(): Promise<void>;
@@ -193,9 +196,13 @@ export async function startRealNetwork(layout: NetworkLayout = {}): Promise<Real
       clients.add(handle);
       return handle;
     },
-    async restartGateway(index) {
+    async restartGateway(index, { forgetClients = false } = {}) {
       const old = gateways[index] as TestGateway;
       await old.stop();
+      if (forgetClients) {
+        for (const suffix of ['', '-wal', '-shm'])
+          rmSync(join(old.dataDir, `shared-keys.sqlite${suffix}`), { force: true });
+      }
       gateways[index] = await startTestGateway({ restartOf: old, nowUnixSeconds: wallSeconds });
     },
     async killMixnode(layer, index) {
