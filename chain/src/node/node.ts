@@ -31,7 +31,7 @@ import type { Ed25519Key } from './validator-key';
 useExactProtobufAllocation();
 
 /** Instant mode under load: the longest a block waits after the previous commit for more txs. */
-const INSTANT_COALESCE_MS = 10;
+const INSTANT_COALESCE_MS = 20;
 
 export type BlockMode =
   { kind: 'interval'; intervalMs: number; createEmptyBlocks: boolean } | { kind: 'instant' };
