@@ -1,21 +1,23 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineSuite, percentile } from '@nymts/bench';
-import { toBech32 } from '@cosmjs/encoding';
-import { secp256k1 } from '@noble/curves/secp256k1';
 import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate';
 import { DirectSecp256k1Wallet } from '@cosmjs/proto-signing';
 import { GasPrice } from '@cosmjs/stargate';
-import { MsgSend } from 'cosmjs-types/cosmos/bank/v1beta1/tx';
-import { MsgExecuteContract } from 'cosmjs-types/cosmwasm/wasm/v1/tx';
-import { PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
-import { SignMode } from 'cosmjs-types/cosmos/tx/signing/v1beta1/signing';
-import { AuthInfo, SignDoc, TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import WebSocket from 'ws';
-import { addressFromSecp256k1, initHome } from '../src';
+import { initHome } from '../src';
 import { startNodeProcess, type NodeProcess } from '../test/support/node-process';
+import {
+  CW20,
+  cw20Init,
+  newSender,
+  signSend,
+  signTransfer,
+  transferMsg,
+  type Sender,
+} from './support/signing';
 
 /**
  * The chain's tx pipeline end to end: a `nymts chain start` process (pinned to one core when
@@ -29,87 +31,7 @@ const TXS_PER_SENDER = 40;
 /** cw20: the first transfers of each sender warm the node (and cw-simulate) up, untimed. */
 const WARMUP_PER_SENDER = 8;
 const CHAIN_ID = 'nyx-bench';
-const CW20 = readFileSync(
-  require
-    .resolve('@oraichain/common-contracts-build/package.json')
-    .replace(/package\.json$/, 'data/cw20-base.wasm'),
-);
 const LATENCY_SAMPLES = 200;
-
-interface Sender {
-  privateKey: Uint8Array;
-  publicKey: Uint8Array;
-  address: string;
-  accountNumber: bigint;
-  sequence: bigint;
-}
-
-function newSender(): Omit<Sender, 'accountNumber' | 'sequence'> {
-  const privateKey = new Uint8Array(randomBytes(32));
-  const publicKey = secp256k1.getPublicKey(privateKey, true);
-  return { privateKey, publicKey, address: toBech32('n', addressFromSecp256k1(publicKey)) };
-}
-
-interface Message {
-  typeUrl: string;
-  value: Uint8Array;
-}
-
-function signTx(sender: Sender, messages: Message[], chainId: string, gasLimit: bigint): Uint8Array {
-  const bodyBytes = TxBody.encode(TxBody.fromPartial({ messages })).finish();
-  const authInfoBytes = AuthInfo.encode(
-    AuthInfo.fromPartial({
-      signerInfos: [
-        {
-          publicKey: {
-            typeUrl: '/cosmos.crypto.secp256k1.PubKey',
-            value: PubKey.encode({ key: sender.publicKey }).finish(),
-          },
-          modeInfo: { single: { mode: SignMode.SIGN_MODE_DIRECT } },
-          sequence: sender.sequence,
-        },
-      ],
-      // the chain's floor is 0.025unyx per gas
-      fee: { amount: [{ denom: 'unyx', amount: String((gasLimit * 25n + 999n) / 1000n) }], gasLimit },
-    }),
-  ).finish();
-  const signDoc = SignDoc.encode({
-    bodyBytes,
-    authInfoBytes,
-    chainId,
-    accountNumber: sender.accountNumber,
-  }).finish();
-  const digest = createHash('sha256').update(signDoc).digest();
-  const signature = secp256k1.sign(digest, sender.privateKey, { lowS: true }).toCompactRawBytes();
-  sender.sequence++;
-  return TxRaw.encode({ bodyBytes, authInfoBytes, signatures: [signature] }).finish();
-}
-
-function signSend(sender: Sender, to: string, chainId: string): Uint8Array {
-  const send = MsgSend.encode({
-    fromAddress: sender.address,
-    toAddress: to,
-    amount: [{ denom: 'unyx', amount: '1' }],
-  });
-  return signTx(sender, [{ typeUrl: MsgSend.typeUrl, value: send.finish() }], chainId, 120_000n);
-}
-
-function signTransfer(sender: Sender, token: string, to: string, chainId: string): Uint8Array {
-  const execute = MsgExecuteContract.encode({
-    sender: sender.address,
-    contract: token,
-    msg: new TextEncoder().encode(JSON.stringify(transferMsg(to))),
-    funds: [],
-  });
-  return signTx(
-    sender,
-    [{ typeUrl: MsgExecuteContract.typeUrl, value: execute.finish() }],
-    chainId,
-    400_000n,
-  );
-}
-
-const transferMsg = (recipient: string) => ({ transfer: { recipient, amount: '1' } });
 
 async function rpc(
   url: string,
@@ -293,14 +215,6 @@ async function deployCw20(url: string, senders: Sender[]): Promise<string> {
     client.disconnect();
   }
 }
-
-const cw20Init = (holders: string[]) => ({
-  name: 'Nym',
-  symbol: 'NYM',
-  decimals: 6,
-  initial_balances: holders.map((address) => ({ address, amount: '1000000000' })),
-  mint: null,
-});
 
 /**
  * The same transfers on @oraichain/cw-simulate with its metering on, in this process: each

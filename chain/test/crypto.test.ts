@@ -6,6 +6,8 @@ import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import fc from 'fast-check';
 import { DEV_MNEMONICS, devAccounts } from '../src/config/dev-accounts';
+import { sha256 } from '../src/crypto/hash';
+import { SignatureVerifier } from '../src/crypto/signature-verifier';
 import {
   DEFAULT_SECP256K1_BACKEND,
   hasLibsecp256k1,
@@ -117,6 +119,62 @@ describe('secp256k1 verification (libsecp256k1, node:crypto and noble)', () => {
       expect(verifySecp256k1(valid, message, rTooLarge, backend)).toBe(false);
       expect(verifySecp256k1(new Uint8Array(33), message, signature, backend)).toBe(false);
     }
+  });
+});
+
+describe('SignatureVerifier', () => {
+  const privateKey = secp256k1.utils.randomPrivateKey();
+  const publicKey = secp256k1.getPublicKey(privateKey, true);
+  const message = new TextEncoder().encode('sign doc');
+  const payload = (id: string, signature: Uint8Array, built: { count: number }) => ({
+    id,
+    signature,
+    signBytes: () => {
+      built.count++;
+      return message;
+    },
+  });
+
+  it('builds the sign bytes only on a miss and caches successes by id and public key', () => {
+    const verifier = new SignatureVerifier();
+    const built = { count: 0 };
+    const signature = sign(privateKey, message);
+    expect(verifier.verify(publicKey, payload('tx/0', signature, built))).toBe(true);
+    expect(verifier.verify(publicKey, payload('tx/0', signature, built))).toBe(true);
+    expect(built.count).toBe(1);
+    const other = secp256k1.getPublicKey(secp256k1.utils.randomPrivateKey(), true);
+    expect(verifier.verify(other, payload('tx/0', signature, built))).toBe(false);
+    expect(built.count).toBe(2);
+  });
+
+  it('does not cache failures', () => {
+    const verifier = new SignatureVerifier();
+    const built = { count: 0 };
+    const tampered = sign(privateKey, message);
+    tampered[5] ^= 1;
+    expect(verifier.verify(publicKey, payload('tx/1', tampered, built))).toBe(false);
+    expect(verifier.verify(publicKey, payload('tx/1', tampered, built))).toBe(false);
+    expect(built.count).toBe(2);
+  });
+});
+
+describe('sha256', () => {
+  it('equals node:crypto for any split of the input, small and large', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 0, maxLength: 9000 }),
+        fc.array(fc.nat(9000), { maxLength: 3 }),
+        (data, cuts) => {
+          const points = [...new Set(cuts.map((cut) => cut % (data.length + 1)))].sort((a, b) => a - b);
+          const parts = [0, ...points, data.length]
+            .slice(0, -1)
+            .map((start, index, starts) => data.subarray(start, starts[index + 1] ?? data.length));
+          const expected = new Uint8Array(createHash('sha256').update(data).digest());
+          expect(sha256(...parts)).toEqual(expected);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 

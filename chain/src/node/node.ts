@@ -30,6 +30,9 @@ import type { Ed25519Key } from './validator-key';
 
 useExactProtobufAllocation();
 
+/** Instant mode under load: the longest a block waits after the previous commit for more txs. */
+const INSTANT_COALESCE_MS = 20;
+
 export type BlockMode =
   { kind: 'interval'; intervalMs: number; createEmptyBlocks: boolean } | { kind: 'instant' };
 
@@ -100,6 +103,8 @@ export class ChainNode {
   private readonly listeners = new Set<(block: CommittedBlock) => void>();
   private timer: NodeJS.Timeout | undefined;
   private immediate: NodeJS.Immediate | undefined;
+  /** How many txs the last block had and when (performance.now()) it was committed. */
+  private lastBlock = { txs: 0, committedAt: 0 };
   private running = false;
   private readonly validatorsHash: Uint8Array;
   private readonly consensusHash: Uint8Array;
@@ -261,6 +266,7 @@ export class ChainNode {
       committedTxs.map((tx) => ({ index: tx.index, events: tx.outcome.events })),
     );
     this.afterCommit(txs, execution, row, built.blockId);
+    this.lastBlock = { txs: txs.length, committedAt: performance.now() };
     const block: CommittedBlock = { height, row, txs: committedTxs, execution };
     this.log.info(
       {
@@ -356,14 +362,25 @@ export class ChainNode {
     return timestampFromNanos(now > floor ? now : floor);
   }
 
+  /**
+   * Instant mode: a tx gets a block at once — unless the chain is under load (the last block
+   * carried several txs and was committed moments ago), when the next block waits up to
+   * INSTANT_COALESCE_MS after that commit and takes everything that arrived meanwhile, so a
+   * stream of txs pays the per-block costs (header, signature, SQLite commit) once per batch.
+   */
   private scheduleInstant(): void {
-    if (this.immediate !== undefined) return;
-    this.immediate = setImmediate(() => {
+    if (this.immediate !== undefined || this.timer !== undefined) return;
+    const wait =
+      this.lastBlock.txs > 1 ? this.lastBlock.committedAt + INSTANT_COALESCE_MS - performance.now() : 0;
+    const produce = () => {
       this.immediate = undefined;
+      this.timer = undefined;
       if (!this.running || this.mempool.count === 0) return;
       this.produceSafely();
       if (this.mempool.count > 0) this.scheduleInstant();
-    });
+    };
+    if (wait > 0) this.timer = setTimeout(produce, wait);
+    else this.immediate = setImmediate(produce);
   }
 
   private scheduleInterval(): void {

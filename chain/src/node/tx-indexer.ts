@@ -4,7 +4,7 @@ import type { BlockStore, TxAttributes } from './block-store';
 
 /** Index rows waiting in memory before they are written together. */
 const FLUSH_AT_ROWS = 20_000;
-const FLUSH_AFTER_MS = 200;
+const FLUSH_AFTER_MS = 1000;
 
 /**
  * The tx index (tx_search's attribute rows), written behind the blocks as CometBFT's indexer

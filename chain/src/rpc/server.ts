@@ -154,8 +154,8 @@ export async function startRpcServer(
       res.writeHead(204).end();
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET') {
+      const url = new URL(req.url ?? '/', 'http://localhost');
       const name = url.pathname.slice(1);
       if (name === '') {
         sendJson(res, 200, { jsonrpc: '2.0', id: -1, result: { methods: Object.keys(METHODS) } });

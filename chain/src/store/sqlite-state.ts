@@ -102,10 +102,17 @@ export class SqliteStateStore implements BranchableStore {
   applyChanges(height: number, changes: readonly StoreChange[], keepHistory: boolean): void {
     for (const change of changes) {
       const key = asBuffer(change.key);
-      if (keepHistory) this.recordHistory.run(key, height, this.selectValue.get(key)?.value ?? null);
+      if (keepHistory) this.recordHistory.run(key, height, this.committedValue(change.key, key));
       if (change.value === undefined) this.remove.run(key);
       else this.upsert.run(key, asBuffer(change.value));
     }
+  }
+
+  /** The value before this block: the read cache holds committed values only. */
+  private committedValue(key: Uint8Array, buffer: Buffer): Buffer | null {
+    const cached = this.reads.get(keyToString(key));
+    if (cached !== undefined) return cached === null ? null : asBuffer(cached);
+    return this.selectValue.get(buffer)?.value ?? null;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
 import { SignMode } from 'cosmjs-types/cosmos/tx/signing/v1beta1/signing';
 import type { SignerInfo } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
-import { bytesEqual, toBase64 } from '../encoding/bytes';
+import { bytesEqual, toBase64, toHex } from '../encoding/bytes';
 import { addressFromSecp256k1 } from '../crypto/address';
 import type { SignatureVerifier } from '../crypto/signature-verifier';
 import { sdkErrors } from '../errors/chain-error';
@@ -241,11 +241,18 @@ function verifySignatures(
     }
     if (ctx.mode === 'simulate') return;
     const publicKey = account.publicKey as Uint8Array;
-    const signBytes =
-      signModeOf(info) === SignMode.SIGN_MODE_DIRECT
-        ? directSignBytes(tx, ctx.chainId, account.accountNumber)
-        : aminoSignBytes(tx, ctx.chainId, account.accountNumber, account.sequence);
-    if (!verifier.verify(publicKey, signBytes, tx.raw.signatures[index] as Uint8Array)) {
+    const mode = signModeOf(info);
+    // The tx hash fixes the body, auth info and signatures; with the chain-id, account number,
+    // sequence and mode it fixes the sign bytes.
+    const payload = {
+      id: `${toHex(tx.hash)}/${index}/${account.accountNumber}/${account.sequence}/${mode}/${ctx.chainId}`,
+      signBytes: () =>
+        mode === SignMode.SIGN_MODE_DIRECT
+          ? directSignBytes(tx, ctx.chainId, account.accountNumber)
+          : aminoSignBytes(tx, ctx.chainId, account.accountNumber, account.sequence),
+      signature: tx.raw.signatures[index] as Uint8Array,
+    };
+    if (!verifier.verify(publicKey, payload)) {
       throw sdkErrors.unauthorized.wrap(
         `signature verification failed; please verify account number (${account.accountNumber}), sequence (${account.sequence}) and chain-id (${ctx.chainId})`,
       );

@@ -1,7 +1,7 @@
 import { BaseAccount, ModuleAccount, Params } from 'cosmjs-types/cosmos/auth/v1beta1/auth';
 import { PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
 import { Any } from 'cosmjs-types/google/protobuf/any';
-import { concatBytes, readUint64BE, uint64BE } from '../../encoding/bytes';
+import { bytesEqual, concatBytes, readUint64BE, uint64BE } from '../../encoding/bytes';
 import { moduleAddress } from '../../crypto/address';
 import { sdkErrors } from '../../errors/chain-error';
 import type { ModuleAccountSpec, TxContext } from '../types';
@@ -15,13 +15,14 @@ const PARAMS_KEY = Uint8Array.of(0x00);
 const ACCOUNT_PREFIX = 0x01;
 const NEXT_ACCOUNT_NUMBER_KEY = Uint8Array.of(0x02);
 
+/** Immutable: a change is a new object (decoded accounts are shared, see AuthKeeper.account). */
 export interface Account {
-  address: Uint8Array;
+  readonly address: Uint8Array;
   /** Compressed secp256k1 key, set by the account's first signed tx. */
-  publicKey: Uint8Array | undefined;
-  accountNumber: bigint;
-  sequence: bigint;
-  module?: { name: string; permissions: readonly string[] };
+  readonly publicKey: Uint8Array | undefined;
+  readonly accountNumber: bigint;
+  readonly sequence: bigint;
+  readonly module?: { readonly name: string; readonly permissions: readonly string[] };
 }
 
 export interface AuthParams {
@@ -63,6 +64,7 @@ export interface AuthView {
 export class AuthKeeper {
   private readonly modulePermissions = new Map<string, readonly string[]>();
   private readonly moduleAddresses = new Map<string, Uint8Array>();
+  private readonly decoded = new WeakMap<Uint8Array, Account>();
 
   constructor(moduleAccounts: readonly ModuleAccountSpec[]) {
     for (const spec of moduleAccounts) this.modulePermissions.set(spec.name, spec.permissions);
@@ -98,7 +100,15 @@ export class AuthKeeper {
 
   private account(ctx: TxContext, address: Uint8Array): Account | undefined {
     const bytes = ctx.kvStore(AUTH_STORE).get(accountKey(address));
-    return bytes === undefined ? undefined : decodeAccount(address, bytes);
+    if (bytes === undefined) return undefined;
+    // Stores hand out the value they hold by reference, so a tx's repeated reads of an account
+    // (ante, fee, message) and CheckTx's and the block's reads of an unchanged one share the
+    // decoding. Accounts are never mutated (a change is a new object, stored as new bytes).
+    const cached = this.decoded.get(bytes);
+    if (cached !== undefined && bytesEqual(cached.address, address)) return cached;
+    const account = decodeAccount(address, bytes);
+    this.decoded.set(bytes, account);
+    return account;
   }
 
   private hasAccount(ctx: TxContext, address: Uint8Array): boolean {
