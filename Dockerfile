@@ -1,0 +1,24 @@
+# One image for every TypeScript service of nymts (chain, deploy, mix nodes, gateways, clients):
+# the whole workspace with its dependencies, run from source as on a development machine.
+# Entry: `npx nymts …`; docker-compose.yml gives each service its command. See docker/README.md.
+
+# Native modules (better-sqlite3, secp256k1, @swc/core) are installed with the tools to build them
+# from source in case no prebuilt binary fits the platform; the runtime stage does without them.
+FROM node:20-bookworm-slim AS install
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ ca-certificates \
+  && rm -rf /var/lib/apt/lists/*
+# The npm of the development machines: it honours package.json's `allowScripts`.
+RUN npm install -g npm@11.19.1
+WORKDIR /app
+COPY . .
+RUN npm ci --no-audit --no-fund
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY --from=install /app /app
+# State lives in volumes mounted under /data; the image runs as the unprivileged `node` user.
+RUN mkdir -p /data /deployments && chown node:node /data /deployments
+USER node
+ENTRYPOINT ["npx", "nymts"]
+CMD ["--help"]
