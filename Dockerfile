@@ -18,7 +18,7 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 COPY --from=install /app /app
 # State lives in volumes mounted under /data; the image runs as the unprivileged `node` user.
-RUN mkdir -p /data /deployments && chown node:node /data /deployments
+RUN mkdir -p /data /deployments /topology && chown node:node /data /deployments /topology
 USER node
 ENTRYPOINT ["npx", "nymts"]
 CMD ["--help"]

@@ -10,8 +10,10 @@ import {
   readDeploymentRecord,
   walletFromMnemonic,
 } from '@nymts/contracts-client';
+import { createMixnetTopologyProvider } from '@nymts/topology';
 import { deployToChain, type Deployment } from '../../src/deploy';
 import { deployOptionsFrom } from '../../src/deploy-cli';
+import { recordedMixnet, writeTopologyOnce } from '../../src/topology-writer';
 
 // The compose deploy step against the embedded chain over RPC: the three contracts deployed and
 // wired, the record written, operators funded; a second run changes nothing; a record the chain
@@ -87,6 +89,23 @@ describe('deploying to a chain over RPC', () => {
     const outcome = await deployToChain({ rpcUrl: chain.rpc.url, deploymentPath: path, fundDevAccounts: 3 });
     expect(outcome).toEqual({ kind: 'already_deployed', chainId: 'nyx-local', contracts: first });
     expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
+  it('leads the topology writer to the recorded mixnet, which has no layers before nodes bond', async () => {
+    const mixnetAddress = await recordedMixnet(chain.rpc.url, path);
+    expect(mixnetAddress).toBe(first.mixnet.address);
+    const provider = createMixnetTopologyProvider({ rpcUrl: chain.rpc.url, mixnetAddress });
+    try {
+      expect(await writeTopologyOnce(provider, join(dir, 'topology.json'))).toEqual({
+        kind: 'incomplete',
+        missing: ['layer 1', 'layer 2', 'layer 3', 'a gateway'],
+      });
+    } finally {
+      provider.close();
+    }
+    await expect(recordedMixnet(chain.rpc.url, join(dir, 'none.json'))).rejects.toThrow(
+      /cannot read the deployment record/,
+    );
   });
 
   it('runs as the compose entry, configured by the environment', async () => {
