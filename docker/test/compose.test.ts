@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bufferIo, createProgram } from '@nymts/cli';
@@ -34,7 +35,7 @@ describe('docker-compose.yml', () => {
     expect(checkCompose({ root: ROOT, program })).toEqual([]);
   });
 
-  it('runs the network: chain, deploy, 6 mix nodes, 2 gateways, the epoch keeper, and wasmd as a profile', () => {
+  it('runs the network: chain, deploy, 6 mix nodes, 2 gateways, epochs, topology, a client; wasmd as a profile', () => {
     const all = original.services as Record<string, Record<string, unknown>>;
     const entrypoint = (name: string) => (all[name]!.entrypoint as string[]).join(' ');
     const byEntrypoint = (script: string) =>
@@ -43,6 +44,8 @@ describe('docker-compose.yml', () => {
     expect(byEntrypoint('gateway.sh')).toHaveLength(2);
     expect(entrypoint('chain')).toContain('chain.sh');
     expect(entrypoint('epochs')).toContain('epochs.sh');
+    expect(entrypoint('client')).toContain('client.sh');
+    expect(entrypoint('topology')).toContain('topology-cli.ts');
     const defaults = Object.keys(all).filter((name) => all[name]!.profiles === undefined);
     const wasmdProfile = Object.keys(all).filter((name) =>
       (all[name]!.profiles as string[] | undefined)?.includes('wasmd'),
@@ -52,7 +55,9 @@ describe('docker-compose.yml', () => {
     expect(entrypoint('deploy-wasmd')).toBe(entrypoint('deploy'));
     expect((all['deploy-wasmd']!.environment as Record<string, string>).NYM_NODE).toBe('http://wasmd:26657');
     expect((all.deploy!.environment as Record<string, string>).NYM_NODE).toBe('http://chain:26657');
-    expect(defaults).toEqual(expect.arrayContaining(['chain', 'deploy', 'epochs', 'gateway1', 'gateway2']));
+    expect(defaults).toEqual(
+      expect.arrayContaining(['chain', 'deploy', 'epochs', 'topology', 'gateway1', 'gateway2', 'client']),
+    );
   });
 
   it('parses as plain YAML too, with anchors only where compose resolves them', () => {
@@ -259,6 +264,13 @@ describe('the images', () => {
       entry.isDirectory() ? filesUnder(join(folder, entry.name)) : [join(folder, entry.name)],
     );
   }
+
+  it('have shell scripts that parse', () => {
+    const scripts = filesUnder(join(ROOT, 'docker')).filter((file) => file.endsWith('.sh'));
+    for (const script of scripts) {
+      expect([script, spawnSync('sh', ['-n', script], { encoding: 'utf8' }).stderr]).toEqual([script, '']);
+    }
+  });
 
   it('have executable scripts wherever a script has a #! line, and none elsewhere', () => {
     const scripts = filesUnder(join(ROOT, 'docker')).filter((file) => file.endsWith('.sh'));
