@@ -1,6 +1,6 @@
 # One image for every TypeScript service of nymts (chain, deploy, mix nodes, gateways, clients):
 # the whole workspace with its dependencies, run from source as on a development machine.
-# Entry: `npx nymts …`; docker-compose.yml gives each service its command. See docker/README.md.
+# Entry: `nymts …`; docker-compose.yml gives each service its command. See docker/README.md.
 
 # Native modules (better-sqlite3, secp256k1, @swc/core) are installed with the tools to build them
 # from source in case no prebuilt binary fits the platform; the runtime stage does without them.
@@ -20,5 +20,8 @@ COPY --from=install /app /app
 # State lives in volumes mounted under /data; the image runs as the unprivileged `node` user.
 RUN mkdir -p /data /deployments /topology && chown node:node /data /deployments /topology
 USER node
-ENTRYPOINT ["npx", "nymts"]
+# `nymts` itself, not `npx nymts`: npx does not pass SIGTERM on to the command it starts, so
+# `docker stop` would leave every service to be killed instead of stopping cleanly.
+ENV PATH=/app/node_modules/.bin:$PATH
+ENTRYPOINT ["nymts"]
 CMD ["--help"]

@@ -4,7 +4,7 @@
 set -eu
 home=/data/chain
 if [ ! -f "$home/config/config.toml" ]; then
-  npx nymts chain init --home "$home" --dev --chain-id "${NYMTS_CHAIN_ID:-nyx-local}" \
+  nymts chain init --home "$home" --dev --chain-id "${NYMTS_CHAIN_ID:-nyx-local}" \
     --rpc 0.0.0.0:26657 --block-time "${NYMTS_BLOCK_TIME:-1s}"
 fi
-exec npx nymts chain start --home "$home"
+exec nymts chain start --home "$home"

@@ -5,6 +5,6 @@
 set -eu
 home=/data/client
 if [ ! -f "$home/config/config.toml" ]; then
-  npx nymts client init --home "$home" --topology /topology/topology.json --host 0.0.0.0 --port 1977
+  nymts client init --home "$home" --topology /topology/topology.json --host 0.0.0.0 --port 1977
 fi
-exec npx nymts client run --home "$home" --http-port 8000
+exec nymts client run --home "$home" --http-port 8000

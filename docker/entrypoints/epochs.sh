@@ -11,7 +11,7 @@ pause() {
   wait $!
 }
 while true; do
-  if npx nymts mixnet advance-epoch; then
+  if nymts mixnet advance-epoch; then
     touch /tmp/epoch-advanced
     pause "${NYMTS_EPOCH_SECONDS:-60}"
   else

@@ -6,10 +6,10 @@ set -eu
 . "$(dirname "$0")/dev-account.sh"
 home=/data/gateway
 if [ ! -f "$home/config/config.toml" ]; then
-  npx nymts gateway init --home "$home" --host 0.0.0.0 --announce-host "${NYMTS_ANNOUNCE_HOST:?}"
+  nymts gateway init --home "$home" --host 0.0.0.0 --announce-host "${NYMTS_ANNOUNCE_HOST:?}"
 fi
 if [ ! -f "$home/bonded" ]; then
-  npx nymts gateway bond "${NYMTS_PLEDGE:-100}" --home "$home"
+  nymts gateway bond "${NYMTS_PLEDGE:-100}" --home "$home"
   touch "$home/bonded"
 fi
-exec npx nymts gateway run --home "$home"
+exec nymts gateway run --home "$home"

@@ -6,10 +6,10 @@ set -eu
 . "$(dirname "$0")/dev-account.sh"
 home=/data/mixnode
 if [ ! -f "$home/config/config.toml" ]; then
-  npx nymts mixnode init --home "$home" --host 0.0.0.0 --announce-host "${NYMTS_ANNOUNCE_HOST:?}"
+  nymts mixnode init --home "$home" --host 0.0.0.0 --announce-host "${NYMTS_ANNOUNCE_HOST:?}"
 fi
 if [ ! -f "$home/bonded" ]; then
-  npx nymts mixnode bond "${NYMTS_PLEDGE:-100}" --home "$home"
+  nymts mixnode bond "${NYMTS_PLEDGE:-100}" --home "$home"
   touch "$home/bonded"
 fi
-exec npx nymts mixnode run --home "$home"
+exec nymts mixnode run --home "$home"

@@ -182,9 +182,16 @@ describe('the compose check catches', () => {
     ).toEqual([
       'chain: entrypoint /app/docker/entrypoints/dev-account.sh is not an executable script with a #! line',
     ]);
+    expect(problemsAfter((d) => void (services(d).chain!.entrypoint = ['nymts', 'chain', 'begin']))).toEqual([
+      'chain: "chain begin" is not a nymts command (chain has: init, start)',
+    ]);
     expect(
-      problemsAfter((d) => void (services(d).chain!.entrypoint = ['npx', 'nymts', 'chain', 'begin'])),
-    ).toEqual(['chain: "chain begin" is not a nymts command (chain has: init, start)']);
+      problemsAfter(
+        (d) => void (services(d).chain!.entrypoint = ['npx', 'nymts', 'chain', 'start', '--home', 'x']),
+      ),
+    ).toEqual([
+      'chain: runs npx, which does not pass SIGTERM on: docker stop would kill the service uncleanly',
+    ]);
     expect(
       problemsAfter((d) => {
         delete services(d).chain!.entrypoint;
@@ -281,11 +288,12 @@ describe('the images', () => {
     }
   });
 
-  it('start TypeScript services through npx nymts on node 20', () => {
+  it('start TypeScript services through nymts on node 20', () => {
     const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/^FROM node:20-[\w-]*slim\b/m);
     expect(dockerfile).toMatch(/^RUN npm ci\b/m);
-    expect(dockerfile).toMatch(/^ENTRYPOINT \["npx", "nymts"\]$/m);
+    expect(dockerfile).toMatch(/^ENTRYPOINT \["nymts"\]$/m);
+    expect(dockerfile).toMatch(/^ENV PATH=\/app\/node_modules\/\.bin:\$PATH$/m);
     const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n');
     expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', '.git']));
   });

@@ -224,6 +224,9 @@ const healthchecks: Rule = ({ services }) => {
   return problems;
 };
 
+/** Measured with npm 11: `npx` starts the command as a child and does not pass SIGTERM on. */
+const NPX_PROBLEM = 'runs npx, which does not pass SIGTERM on: docker stop would kill the service uncleanly';
+
 /** The `nymts` argument lists a service runs: through the image's entrypoint, its own, or its script. */
 function nymtsCalls(context: Context, service: ServiceView, problems: string[]): string[][] {
   const calls: string[][] = [];
@@ -237,15 +240,21 @@ function nymtsCalls(context: Context, service: ServiceView, problems: string[]):
       dockerfile !== undefined && existsSync(dockerfile)
         ? dockerfileEntrypoint(readFileSync(dockerfile, 'utf8'))
         : [];
-    if (entrypoint.join(' ') === 'npx nymts') calls.push(service.command);
+    if (entrypoint[0] === 'npx') problems.push(`${service.name}: ${NPX_PROBLEM} (the image's ENTRYPOINT)`);
+    if (entrypoint.join(' ') === 'nymts') calls.push(service.command);
     return calls;
   }
-  if (first === 'npx' && rest[0] === 'nymts') return [[...rest.slice(1), ...service.command]];
+  if (first === 'npx') {
+    problems.push(`${service.name}: ${NPX_PROBLEM}`);
+    return rest[0] === 'nymts' ? [[...rest.slice(1), ...service.command]] : calls;
+  }
+  if (first === 'nymts') return [[...rest, ...service.command]];
   const script = repositoryPath(context, first);
   if (script === undefined || !existsSync(script)) return calls;
   if (!isExecutableScript(script))
     problems.push(`${service.name}: entrypoint ${first} is not an executable script with a #! line`);
   const text = readFileSync(script, 'utf8');
+  if (/^[^#\n]*\bnpx\s/m.test(text)) problems.push(`${service.name}: ${first}: ${NPX_PROBLEM}`);
   const sourced = [...text.matchAll(/^\s*\.\s+"\$\(dirname "\$0"\)\/([\w.-]+)"/gm)].map((match) =>
     posix.join(posix.dirname(first), match[1]!),
   );

@@ -19,7 +19,7 @@ export function shellWords(line: string): string[] {
   return words;
 }
 
-/** The arguments of every `nymts` (or `npx nymts`) command in a shell script, one list per call. */
+/** The arguments of every `nymts` command in a shell script (also through npx), one list per call. */
 export function nymtsCallsInScript(script: string): string[][] {
   const lines = script.replace(/\\\n/g, ' ').split('\n');
   const calls: string[][] = [];
