@@ -1,5 +1,5 @@
-// SEAM: `ClientMetrics` is the part of @nymts/node-common's `Metrics` the client uses
-// (`createMetrics({ role: 'client' })` fits it); counters become `nym_client_<name>_total`.
+// `ClientMetrics` is the part of node-common's `Metrics` the client uses (`createMetrics({ role:
+// 'client' })` fits it); counters become `nym_client_<name>_total`.
 
 export interface ClientMetrics {
   counter(spec: { name: string; help: string }): {

@@ -6,7 +6,7 @@ import { FRAGMENT_SPACE } from '../src/constants';
 import { fragmentMessage } from '../src/message/fragment-message';
 import { decodeNymMessage } from '../src/message/nym-message';
 import { unpadMessage } from '../src/message/padding';
-import { createSeededRng } from './support/seeded-rng';
+import { createSeededRng } from '@nymts/node-common';
 
 const layout = layoutFor(FRAGMENT_SPACE);
 const U = layout.unlinked;

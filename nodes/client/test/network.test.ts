@@ -6,7 +6,7 @@ import type { ReceivedMessage } from '../src/client';
 import { openSqliteClientStore } from '../src/storage/client-store';
 import { startTestClient, type TestClient, WITH_COVER } from './support/clients';
 import { createManualClock, runFor, runUntil } from './support/manual-clock';
-import { createSeededRng } from './support/seeded-rng';
+import { createSeededRng } from '@nymts/node-common';
 import { TestNetwork } from './support/test-network';
 
 const text = (value: string) => new TextEncoder().encode(value);

@@ -8,7 +8,7 @@ import { decodeNymMessage, encodeNymMessage, type NymMessage } from '../src/mess
 import { padMessage, unpadMessage } from '../src/message/padding';
 import { decodeReplySurb, encodeReplySurb, type ReplySurb } from '../src/message/reply-surb';
 import { layoutFor } from '../src/chunking/split';
-import { createSeededRng } from './support/seeded-rng';
+import { createSeededRng } from '@nymts/node-common';
 
 const rng = createSeededRng('messages');
 const hop = (i: number) => ({

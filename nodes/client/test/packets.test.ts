@@ -18,7 +18,7 @@ import { prepareLoopCover, prepareRegularFragment, prepareReplyFragment } from '
 import { openReceived } from '../src/packets/receive';
 import { createReplySurbs } from '../src/replies/create-surbs';
 import { createManualClock } from './support/manual-clock';
-import { createSeededRng } from './support/seeded-rng';
+import { createSeededRng } from '@nymts/node-common';
 import { TestNetwork } from './support/test-network';
 
 jest.setTimeout(30_000);

@@ -1,7 +1,7 @@
 import { createPoissonStream, exponentialDelayMs } from '../src/traffic/poisson-stream';
 import { checkTiming, TIMING_PRESETS } from '../src/traffic/timing';
 import { createManualClock } from './support/manual-clock';
-import { createSeededRng } from './support/seeded-rng';
+import { createSeededRng } from '@nymts/node-common';
 
 describe('Poisson streams', () => {
   it('draws gaps as −ln(1 − u) × mean', () => {

@@ -1,7 +1,7 @@
 import { ackTimeoutMs, createAckTracker, DEFAULT_RETRANSMISSION } from '../src/reliability/ack-tracker';
 import { createOutgoingMessage, type DeliveryOutcome, type QueueItem } from '../src/reliability/outgoing';
 import { createManualClock } from './support/manual-clock';
-import { createSeededRng } from './support/seeded-rng';
+import { createSeededRng } from '@nymts/node-common';
 
 const noJitter = { ...DEFAULT_RETRANSMISSION, jitter: 0 };
 

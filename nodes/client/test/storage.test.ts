@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { ClientError } from '../src/errors';
 import { openSqliteClientStore } from '../src/storage/client-store';
 import { loadOrCreateClientKeys, readClientKeys, writeClientKeys } from '../src/storage/key-file';
-import { createSeededRng } from './support/seeded-rng';
+import { createSeededRng } from '@nymts/node-common';
 
 let dir: string;
 beforeEach(() => {

@@ -9,7 +9,7 @@ import { randomRoute } from '../src/topology/route';
 import { type Topology, usableTopology } from '../src/topology/topology';
 import { createTopologyControl } from '../src/topology/topology-control';
 import { createManualClock, flush } from './support/manual-clock';
-import { createSeededRng } from './support/seeded-rng';
+import { createSeededRng } from '@nymts/node-common';
 import { TestNetwork } from './support/test-network';
 
 const network = new TestNetwork(createManualClock(), createSeededRng('topology'), { perLayer: 3 });

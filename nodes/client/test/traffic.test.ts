@@ -5,7 +5,7 @@ import { generateClientKeys } from '../src/keys';
 import { openSqliteClientStore } from '../src/storage/client-store';
 import type { TrafficTiming } from '../src/traffic/timing';
 import { createManualClock, flush } from './support/manual-clock';
-import { createSeededRng } from './support/seeded-rng';
+import { createSeededRng } from '@nymts/node-common';
 import { TestNetwork } from './support/test-network';
 
 interface Send {

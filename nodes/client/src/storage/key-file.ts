@@ -16,9 +16,9 @@ import { encodeBase58, tryDecodeBase58 } from '../address/base58';
 import { ClientError } from '../errors';
 import { type ClientKeys, clientKeysFromSecrets, generateClientKeys } from '../keys';
 
-// SEAM: nym-client keeps each key in its own PEM file; @nymts/node-common has the PEM reader and
-// writer the nodes use. Until it is merged the client keeps its three secrets in one JSON file
-// (bs58, mode 0600); the integrator can swap this module for PEM files without touching the client.
+// nym-client keeps each key in its own PEM file, and node-common's PEM files hold key pairs; the ack
+// key is a bare AES key, so the client keeps its three secrets in one JSON file (bs58, mode 0600),
+// written and read here only.
 
 const keyFile = z.object({
   version: z.literal(1),

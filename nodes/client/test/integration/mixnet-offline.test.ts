@@ -89,4 +89,21 @@ describe('a recipient that is away', () => {
     expect(sharedKeyOf(bob)).toBe(key);
     await bob.stop();
   });
+
+  it('registers again with a gateway that lost its clients’ keys, instead of being locked out', async () => {
+    const first = await network.startClient(1);
+    const key = sharedKeyOf(first);
+    await first.stop();
+    await network.restartGateway(1, { forgetClients: true });
+    const back = await network.startClient(1, { keys: first.keys, statePath: first.statePath });
+    const renewed = sharedKeyOf(back);
+    expect(renewed).toHaveLength(64);
+    expect(renewed).not.toBe(key);
+    const message = cryptoRng.randomBytes(500);
+    const receipt = alice.client.send(back.client.address, message);
+    await back.waitForMessages(1);
+    expect(hex(back.received[0]?.data ?? new Uint8Array())).toBe(hex(message));
+    await expect(receipt.outcome).resolves.toEqual({ kind: 'delivered' });
+    await back.stop();
+  });
 });

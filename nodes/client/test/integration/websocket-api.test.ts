@@ -6,7 +6,7 @@ import { concatBytes } from '@noble/hashes/utils';
 import { readU64BE, u32BE, u64BE } from '../../src/bytes';
 import { startTestClient, type TestClient } from '../support/clients';
 import { createManualClock, type ManualClock, runUntil } from '../support/manual-clock';
-import { createSeededRng } from '../support/seeded-rng';
+import { createSeededRng } from '@nymts/node-common';
 import { TestNetwork } from '../support/test-network';
 
 interface Frame {

@@ -4,7 +4,7 @@ import { generateClientKeys, type ClientKeys } from '../../src/keys';
 import type { Rng } from '../../src/runtime';
 import { type ClientStateStore, openSqliteClientStore } from '../../src/storage/client-store';
 import type { ManualClock } from './manual-clock';
-import { createSeededRng } from './seeded-rng';
+import { createSeededRng } from '@nymts/node-common';
 import type { TestNetwork } from './test-network';
 
 /**

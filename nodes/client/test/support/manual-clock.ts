@@ -1,60 +1,7 @@
-import type { Clock, Timer } from '../../src/runtime';
+import { createManualClock, type ManualClock } from '@nymts/node-common';
 
-// Test-only. @nymts/node-common has the same clock (`createManualClock`); use it once merged.
-
-export interface ManualClock extends Clock {
-  /** Moves time forward, firing each due timer at its own time, in order. */
-  advance(milliseconds: number): void;
-  readonly pendingTimers: number;
-}
-
-interface Scheduled {
-  at: number;
-  sequence: number;
-  callback: () => void;
-}
-
-export function createManualClock(startMs = 0): ManualClock {
-  let now = startMs;
-  let sequence = 0;
-  const timers = new Set<Scheduled>();
-
-  const nextDue = (limit: number): Scheduled | undefined => {
-    let best: Scheduled | undefined;
-    for (const timer of timers) {
-      if (timer.at > limit) continue;
-      if (
-        best === undefined ||
-        timer.at < best.at ||
-        (timer.at === best.at && timer.sequence < best.sequence)
-      ) {
-        best = timer;
-      }
-    }
-    return best;
-  };
-
-  return {
-    now: () => now,
-    setTimer(delayMs, callback): Timer {
-      const timer = { at: now + Math.max(0, delayMs), sequence: sequence++, callback };
-      timers.add(timer);
-      return { cancel: () => timers.delete(timer) };
-    },
-    advance(milliseconds) {
-      const target = now + milliseconds;
-      for (let timer = nextDue(target); timer !== undefined; timer = nextDue(target)) {
-        timers.delete(timer);
-        now = Math.max(now, timer.at);
-        timer.callback();
-      }
-      now = target;
-    },
-    get pendingTimers() {
-      return timers.size;
-    },
-  };
-}
+export { createManualClock };
+export type { ManualClock };
 
 /** Lets promise callbacks and `for await` loops catch up. */
 export function flush(): Promise<void> {

@@ -12,6 +12,7 @@ import { PACKET_SUITE } from '@nymts/mixnode/test/support/packet-suite';
 import { type Logger } from '@nymts/node-common';
 import { type ClientOptions, createClient, type MixnetClient, type ReceivedMessage } from '../../src/client';
 import { encodeBase58 } from '../../src/address/base58';
+import type { OutboundMixPacket } from '../../src/gateway/connection';
 import { createWebSocketGatewayConnector } from '../../src/gateway/websocket-gateway';
 import { generateClientKeys, type ClientKeys } from '../../src/keys';
 import { cryptoRng } from '../../src/runtime';
@@ -45,6 +46,8 @@ export interface NetworkClient {
   gateway: number;
   /** Every message the client received, in order (read as they arrive). */
   received: ReceivedMessage[];
+  /** Called at each arrival (benchmarks time them). */
+  onReceived?: (message: ReceivedMessage) => void;
   waitForMessages(count: number, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -58,10 +61,19 @@ export interface RealNetwork {
   tap: TapProxy | undefined;
   startClient(
     gateway: number,
-    options?: Partial<ClientOptions> & { keys?: ClientKeys; statePath?: string; logger?: Logger },
+    options?: Partial<ClientOptions> & {
+      keys?: ClientKeys;
+      statePath?: string;
+      logger?: Logger;
+      /** Sees every packet as the client hands it to its gateway connection. */
+      onSend?: (packet: OutboundMixPacket) => void;
+    },
   ): Promise<NetworkClient>;
-  /** Stops a gateway and brings it back on the same ports, keys and stored messages. */
-  restartGateway(index: number): Promise<void>;
+  /**
+   * Stops a gateway and brings it back on the same ports, keys and stored messages; with
+   * `forgetClients`, without the clients' shared keys (a gateway that lost that database).
+   */
+  restartGateway(index: number, options?: { forgetClients?: boolean }): Promise<void>;
   /** Stops a mix node for good; it stays in the topology, as a crashed node does until dropped. */
   killMixnode(layer: number, index: number): Promise<void>;
   stop(): Promise<void>;
@@ -127,29 +139,39 @@ export async function startRealNetwork(layout: NetworkLayout = {}): Promise<Real
     mixnodes,
     gateways,
     tap,
-    async startClient(gatewayIndex, { keys: givenKeys, statePath, logger, ...options } = {}) {
+    async startClient(gatewayIndex, { keys: givenKeys, statePath, logger, onSend, ...options } = {}) {
       const gateway = gateways[gatewayIndex];
       if (gateway === undefined) throw new Error(`no gateway ${gatewayIndex}`);
       const keys = givenKeys ?? generateClientKeys(cryptoRng.randomBytes);
       const path = statePath ?? join(dir, `client-${clientCount++}.sqlite`);
       const store = openSqliteClientStore(path);
+      const connector = createWebSocketGatewayConnector(
+        { url: gateway.url, gatewayIdentity: gateway.identity.publicKey, keys },
+        { store, ...(logger === undefined ? {} : { logger }) },
+      );
       const client = createClient(
         { ...FAST_CLIENT, ...options, keys, gateway: gateway.identity.publicKey },
         {
           topology: createJsonFileTopologyProvider(topologyFile),
-          connectGateway: createWebSocketGatewayConnector(
-            { url: gateway.url, gatewayIdentity: gateway.identity.publicKey, keys },
-            { store, ...(logger === undefined ? {} : { logger }) },
-          ),
+          connectGateway:
+            onSend === undefined
+              ? connector
+              : async (signal) => {
+                  const connection = await connector(signal);
+                  return {
+                    ...connection,
+                    send: (packet) => {
+                      onSend(packet);
+                      return connection.send(packet);
+                    },
+                  };
+                },
           store,
           ...(logger === undefined ? {} : { logger }),
         },
       );
       await client.start();
       const received: ReceivedMessage[] = [];
-      void (async () => {
-        for await (const message of client.messages()) received.push(message);
-      })();
       const handle: NetworkClient = {
         client,
         keys,
@@ -165,12 +187,22 @@ export async function startRealNetwork(layout: NetworkLayout = {}): Promise<Real
           store.close();
         },
       };
+      void (async () => {
+        for await (const message of client.messages()) {
+          received.push(message);
+          handle.onReceived?.(message);
+        }
+      })();
       clients.add(handle);
       return handle;
     },
-    async restartGateway(index) {
+    async restartGateway(index, { forgetClients = false } = {}) {
       const old = gateways[index] as TestGateway;
       await old.stop();
+      if (forgetClients) {
+        for (const suffix of ['', '-wal', '-shm'])
+          rmSync(join(old.dataDir, `shared-keys.sqlite${suffix}`), { force: true });
+      }
       gateways[index] = await startTestGateway({ restartOf: old, nowUnixSeconds: wallSeconds });
     },
     async killMixnode(layer, index) {
