@@ -23,5 +23,8 @@ USER node
 # `nymts` itself, not `npx nymts`: npx does not pass SIGTERM on to the command it starts, so
 # `docker stop` would leave every service to be killed instead of stopping cleanly.
 ENV PATH=/app/node_modules/.bin:$PATH
+# ts-run keeps transpiled sources in a cache; /app belongs to root, so the cache goes where the
+# `node` user may write (kept across restarts of a container).
+ENV NYMTS_TS_RUN_CACHE=/home/node/.cache/nymts-ts-run
 ENTRYPOINT ["nymts"]
 CMD ["--help"]
