@@ -1,7 +1,8 @@
 // From the mixnet contract.
 export { createMixnetTopologyProvider } from './mixnet-provider';
 export type {
-  ContractReader,
+  MixnetConnection,
+  MixnetTopologyQueries,
   MixnetTopologyDeps,
   MixnetTopologyOptions,
   MixnetTopologyProvider,

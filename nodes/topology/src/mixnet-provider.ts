@@ -1,7 +1,8 @@
 // The topology from the mixnet contract: the active set with its layers (get_rewarded_set) and the
-// bonded gateways (get_gateways), read over RPC through cosmjs, as a Nym client reads it.
+// bonded gateways (get_gateways), read over RPC through cosmjs and the contract's generated client,
+// as a Nym client reads it. Answers are checked before use: the address may hold another contract.
 import { parseTopologyDocument, type Topology, type TopologyProvider } from '@nymts/client';
-import { connectReader } from '@nymts/contracts-client';
+import { connectReader, MixnetQueryClient } from '@nymts/contracts-client';
 import type { z } from 'zod';
 import {
   describeIssues,
@@ -15,9 +16,12 @@ import { readAllPages } from './pages';
 import { parsePerformance } from './performance';
 import { type HostResolver, resolveHost as systemResolveHost } from './resolve-host';
 
-/** What the provider needs of a chain connection (cosmjs's CosmWasmClient has it). */
-export interface ContractReader {
-  queryContractSmart(address: string, query: Record<string, unknown>): Promise<unknown>;
+/** The queries the provider makes, as the generated mixnet client offers them. */
+export type MixnetTopologyQueries = Pick<MixnetQueryClient, 'getRewardedSet' | 'getGateways'>;
+
+/** An open connection to the mixnet contract. */
+export interface MixnetConnection {
+  queries: MixnetTopologyQueries;
   disconnect(): void;
 }
 
@@ -36,7 +40,7 @@ export interface MixnetTopologyOptions {
 }
 
 export interface MixnetTopologyDeps {
-  connect?: (rpcUrl: string) => Promise<ContractReader>;
+  connect?: (rpcUrl: string, mixnetAddress: string) => Promise<MixnetConnection>;
   resolveHost?: HostResolver;
   /** Nodes left out of a fetch because their bond cannot be routed through, with the reason. */
   onSkipped?: (nodes: SkippedNode[]) => void;
@@ -57,12 +61,9 @@ interface Candidate {
 
 type Reading = { kind: 'use'; candidate: Candidate } | { kind: 'skip'; reason: string; id: string };
 
-async function defaultConnect(rpcUrl: string): Promise<ContractReader> {
+async function defaultConnect(rpcUrl: string, mixnetAddress: string): Promise<MixnetConnection> {
   const session = await connectReader(rpcUrl);
-  return {
-    queryContractSmart: (address, query) => session.client.queryContractSmart(address, query),
-    disconnect: session.disconnect,
-  };
+  return { queries: new MixnetQueryClient(session.client, mixnetAddress), disconnect: session.disconnect };
 }
 
 function performanceOf(text: string | null, unmeasured: number): ReturnType<typeof parsePerformance> {
@@ -130,10 +131,10 @@ export function createMixnetTopologyProvider(
   const unmeasured = options.unmeasuredPerformance ?? 1;
   const limit = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const where = { rpcUrl: options.rpcUrl, contract: options.mixnetAddress };
-  let reader: Promise<ContractReader> | undefined;
+  let reader: Promise<MixnetConnection> | undefined;
 
-  const connection = (): Promise<ContractReader> => {
-    reader ??= connect(options.rpcUrl).catch((error: unknown) => {
+  const connection = (): Promise<MixnetConnection> => {
+    reader ??= connect(options.rpcUrl, options.mixnetAddress).catch((error: unknown) => {
       reader = undefined;
       throw topologyError(`cannot reach the chain at ${options.rpcUrl} for the topology`, where, error);
     });
@@ -142,15 +143,15 @@ export function createMixnetTopologyProvider(
 
   async function query<T>(
     name: string,
-    args: Record<string, unknown>,
+    ask: (queries: MixnetTopologyQueries) => Promise<unknown>,
     shape: z.ZodType<T>,
     signal?: AbortSignal,
   ): Promise<T> {
     signal?.throwIfAborted();
-    const client = await connection();
+    const { queries } = await connection();
     let answer: unknown;
     try {
-      answer = await client.queryContractSmart(options.mixnetAddress, { [name]: args });
+      answer = await ask(queries);
     } catch (error) {
       throw topologyError(
         `the mixnet contract ${options.mixnetAddress} (at ${options.rpcUrl}) did not answer ${name}: ${(error as Error).message}`,
@@ -172,7 +173,7 @@ export function createMixnetTopologyProvider(
     readAllPages<number, unknown>('get_rewarded_set', async (startAfter) => {
       const page = await query(
         'get_rewarded_set',
-        { start_after: startAfter, limit },
+        (queries) => queries.getRewardedSet({ startAfter, limit }),
         rewardedSetPage,
         signal,
       );
@@ -181,7 +182,12 @@ export function createMixnetTopologyProvider(
 
   const readGateways = (signal?: AbortSignal) =>
     readAllPages<string, unknown>('get_gateways', async (startAfter) => {
-      const page = await query('get_gateways', { start_after: startAfter, limit }, gatewaysPage, signal);
+      const page = await query(
+        'get_gateways',
+        (queries) => queries.getGateways({ startAfter, limit }),
+        gatewaysPage,
+        signal,
+      );
       return { items: page.nodes, next: page.start_next_after };
     });
 

@@ -1,7 +1,7 @@
 import { ClientError } from '@nymts/client';
 import { base58 } from '@scure/base';
 import {
-  type ContractReader,
+  type MixnetConnection,
   createMixnetTopologyProvider,
   parsePerformance,
   type SkippedNode,
@@ -56,37 +56,45 @@ function gatewayBond(n: number, extra: Record<string, unknown> = {}) {
   };
 }
 
-type Query = Record<string, { start_after?: number | string; limit: number }>;
+type Query = { name: string; startAfter?: number | string; limit?: number };
+
+/** Answers as the contract's would be: arbitrary JSON (the generated client does not check it). */
+function connection(answer: (query: Query) => Promise<unknown>): MixnetConnection & { disconnected: number } {
+  const opened = {
+    disconnected: 0,
+    queries: {
+      getRewardedSet: (args: Omit<Query, 'name'>) => answer({ name: 'get_rewarded_set', ...args }) as never,
+      getGateways: (args: Omit<Query, 'name'>) => answer({ name: 'get_gateways', ...args }) as never,
+    },
+    disconnect() {
+      opened.disconnected += 1;
+    },
+  };
+  return opened;
+}
 
 /** A contract that pages `mixnodes` and `gateways` the way the mixnet contract does. */
 function pagingReader(mixnodes: unknown[], gateways: unknown[]) {
   const queries: Query[] = [];
-  const reader: ContractReader & { disconnected: number } = {
-    disconnected: 0,
-    async queryContractSmart(address, query) {
-      expect(address).toBe(CONTRACT);
-      queries.push(query as Query);
-      const [name, args] = Object.entries(query as Query)[0]!;
-      const all = name === 'get_rewarded_set' ? mixnodes : gateways;
-      const cursorOf = (item: unknown) =>
-        name === 'get_rewarded_set'
-          ? (item as { mix_id: number }).mix_id
-          : (item as { gateway: { identity_key: string } }).gateway.identity_key;
-      const start =
-        args.start_after === undefined ? 0 : all.findIndex((item) => cursorOf(item) === args.start_after) + 1;
-      const nodes = all.slice(start, start + args.limit);
-      const last = start + args.limit >= all.length;
-      return { metadata: {}, nodes, start_next_after: last ? null : cursorOf(nodes[nodes.length - 1]) };
-    },
-    disconnect() {
-      reader.disconnected += 1;
-    },
-  };
+  const reader = connection(async (query) => {
+    queries.push(query);
+    const all = query.name === 'get_rewarded_set' ? mixnodes : gateways;
+    const cursorOf = (item: unknown) =>
+      query.name === 'get_rewarded_set'
+        ? (item as { mix_id: number }).mix_id
+        : (item as { gateway: { identity_key: string } }).gateway.identity_key;
+    const limit = query.limit!;
+    const start =
+      query.startAfter === undefined ? 0 : all.findIndex((item) => cursorOf(item) === query.startAfter) + 1;
+    const nodes = all.slice(start, start + limit);
+    const last = start + limit >= all.length;
+    return { metadata: {}, nodes, start_next_after: last ? null : cursorOf(nodes[nodes.length - 1]) };
+  });
   return { reader, queries };
 }
 
 function provider(
-  reader: ContractReader,
+  reader: MixnetConnection,
   options: { pageSize?: number; unmeasuredPerformance?: number } = {},
 ) {
   const skipped: SkippedNode[][] = [];
@@ -129,12 +137,12 @@ describe('the mixnet contract provider', () => {
     const { provider: topology, skipped } = provider(reader, { pageSize: 2 });
     const { mixnodes: mixes, gateways: gates } = await topology.fetch();
 
-    expect(queries.map((query) => Object.keys(query)[0])).toEqual([
-      'get_rewarded_set',
-      'get_rewarded_set',
-      'get_rewarded_set',
-      'get_gateways',
-      'get_gateways',
+    expect(queries).toEqual([
+      { name: 'get_rewarded_set', startAfter: undefined, limit: 2 },
+      { name: 'get_rewarded_set', startAfter: 2, limit: 2 },
+      { name: 'get_rewarded_set', startAfter: 4, limit: 2 },
+      { name: 'get_gateways', startAfter: undefined, limit: 2 },
+      { name: 'get_gateways', startAfter: gateways[1]!.gateway.identity_key, limit: 2 },
     ]);
     // The standby node (5) carries no traffic.
     expect(mixes.map((node) => [base58.encode(node.identity), node.layer])).toEqual(
@@ -217,10 +225,7 @@ describe('the mixnet contract provider', () => {
   });
 
   it('refuses an answer that is not the mixnet contract’s, naming contract and query', async () => {
-    const reader: ContractReader = {
-      queryContractSmart: async () => ({ balance: '10' }),
-      disconnect: () => undefined,
-    };
+    const reader = connection(async () => ({ balance: '10' }));
     const error = await rejection(provider(reader).provider.fetch());
     expect(error.message).toBe(
       `the answer of ${CONTRACT} to get_rewarded_set is not the mixnet contract's: nodes: Invalid input: expected array, received undefined; start_next_after: Invalid input: expected number, received undefined`,
@@ -229,12 +234,9 @@ describe('the mixnet contract provider', () => {
   });
 
   it('reports a failed query with the chain’s message', async () => {
-    const reader: ContractReader = {
-      queryContractSmart: async () => {
-        throw new Error('Query failed with (6): no such contract');
-      },
-      disconnect: () => undefined,
-    };
+    const reader = connection(async () => {
+      throw new Error('Query failed with (6): no such contract');
+    });
     const error = await rejection(provider(reader).provider.fetch());
     expect(error.message).toBe(
       `the mixnet contract ${CONTRACT} (at ${RPC}) did not answer get_rewarded_set: Query failed with (6): no such contract`,
@@ -243,10 +245,7 @@ describe('the mixnet contract provider', () => {
 
   it('stops on pages that do not advance', async () => {
     const node = rewardedNode(1, 1);
-    const reader: ContractReader = {
-      queryContractSmart: async () => ({ nodes: [node], start_next_after: 1 }),
-      disconnect: () => undefined,
-    };
+    const reader = connection(async () => ({ nodes: [node], start_next_after: 1 }));
     const error = await rejection(provider(reader).provider.fetch());
     expect(error.message).toBe('the get_rewarded_set pages do not advance (cursor 1 repeats)');
   });

@@ -1,15 +1,13 @@
-// The embedded chain with the real NYM token, vesting and mixnet artifacts, and nodes bonded
-// through cosmjs transactions as an operator's script would bond them.
+// The embedded chain with the real NYM token, vesting and mixnet artifacts (deployed by the helper
+// the local network uses), and nodes bonded through raw cosmjs transactions.
 import { sign } from 'node:crypto';
 import { type Chain, startChain } from '@nymts/chain';
 import {
   connectSigner,
-  deployNymContracts,
+  deployPlatform,
   type SigningSession,
-  uploadArtifact,
   walletFromMnemonic,
 } from '@nymts/contracts-client';
-import { MIXNET_WASM } from '@nymts/contract-mixnet';
 import { base58 } from '@scure/base';
 import { nodeKeys } from './keys';
 
@@ -40,40 +38,18 @@ export async function startMixnetChain(sets: { rewarded: number; active: number 
   };
   try {
     const admin = await session(0);
-    const { nym_token: token, vesting } = await deployNymContracts(admin, {
-      tokenAdmin: admin.address,
+    const { nym_token: token, mixnet } = await deployPlatform(admin, {
+      rewardingValidator: admin.address,
+      epochDurationSecs: EPOCH_SECONDS,
+      rewardingParams: { rewarded_set_size: sets.rewarded, active_set_size: sets.active },
       initialBalances: [{ address: admin.address, amount: 1_000_000_000_000n }],
     });
-    const code = await uploadArtifact(admin, MIXNET_WASM);
-    const { contractAddress: mixnet } = await admin.client.instantiate(
-      admin.address,
-      code.codeId,
-      {
-        rewarding_validator_address: admin.address,
-        vesting_contract_address: vesting.address,
-        token_address: token.address,
-        epochs_in_interval: 24,
-        epoch_duration_secs: EPOCH_SECONDS,
-        initial_rewarding_params: {
-          initial_reward_pool: '250000000000000',
-          initial_staking_supply: '100000000000000',
-          staking_supply_scale_factor: '0.5',
-          sybil_resistance: '0.3',
-          active_set_work_factor: '10',
-          interval_pool_emission: '0.02',
-          rewarded_set_size: sets.rewarded,
-          active_set_size: sets.active,
-        },
-      },
-      'mixnet',
-      admin.fee,
-    );
     return {
       chain,
       rpcUrl,
       admin,
       token: token.address,
-      mixnet,
+      mixnet: mixnet.address,
       owner: session,
       async stop() {
         for (const opened of sessions) opened.disconnect();
