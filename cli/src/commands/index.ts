@@ -2,12 +2,13 @@ import type { CommandModule } from '../framework/command';
 import { chainCommand } from './chain';
 import { gatewayModule } from './gateway';
 import { mixnodeModule } from './mixnode';
+import { testnetModule } from './testnet';
 import { tokenModule } from './token';
 import { vestingModule } from './vesting';
 
 /**
  * Every top-level command, one folder each (`commands/<name>/`), listed one per line so that
- * additions from parallel branches merge cleanly. Still to come: testnet, client, socks5,
+ * additions from parallel branches merge cleanly. Still to come: client, socks5,
  * credential, signer.
  */
 // prettier-ignore
@@ -17,4 +18,5 @@ export const commandModules: readonly CommandModule[] = [
   gatewayModule(),
   tokenModule(),
   vestingModule(),
+  testnetModule(),
 ];

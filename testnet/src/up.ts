@@ -1,0 +1,384 @@
+// `nymts testnet up`: builds the network in its data folder the first time, resumes it after,
+// starts every service as its own process and keeps them under watch until stopped.
+import { existsSync } from 'node:fs';
+import type { DevAccount } from '@nymts/chain';
+import {
+  connectReader,
+  connectSigner,
+  deployNymContracts,
+  recordContracts,
+  walletFromMnemonic,
+  type ContractDeployment,
+  type SigningSession,
+} from '@nymts/contracts-client';
+import { chainHeight, DEFAULT_CHAIN_ID, ensureChainHome, rpcUrl } from './chain';
+import { TestnetError } from './errors';
+import { testnetLayout, type TestnetLayout } from './layout';
+import { observeNode } from './metrics';
+import type { MixnetOperations, RewardedNode } from './mixnet';
+import { initNodeHome } from './nodes';
+import { DEFAULT_SHAPE, planNetwork, portsNeeded, type PlanShape, type PortSource } from './plan';
+import { freePorts } from './ports';
+import { createRewarder, type Rewarder } from './rewarder';
+import { readState, runningSupervisor, stateStore, type StateStore, type TestnetState } from './state';
+import { describeNetwork, type NetworkDescription } from './describe';
+import { createSupervisor, type Launcher, type ManagedService, type Supervisor } from './supervisor';
+import { topologyDocument, writeTopologyFile } from './topology';
+import { waitFor } from './wait';
+
+export interface UpOptions {
+  home?: string;
+  /**
+   * Undefined: DESIGN §7's default ports, offset per node. 0: ports the system picks. Otherwise
+   * consecutive ports from this one. Fixed when the network is created; a resume keeps them.
+   */
+  basePort?: number;
+  /** Block time of a new chain: `500ms`, `1s`, `instant`. */
+  blockTime?: string;
+  /** How often the rewarding validator reports performance and advances the epoch. */
+  epochSeconds?: number;
+  shape?: Partial<PlanShape>;
+  chainId?: string;
+}
+
+export interface UpDeps {
+  /** How to run `nymts` in a child process. */
+  launcher: Launcher;
+  /** One line per step, for the person watching. */
+  progress(line: string): void;
+  /** The mixnet contract's operations; without them nodes keep the plan's layers. */
+  mixnet?: MixnetOperations;
+  signal?: AbortSignal;
+}
+
+export interface RunningTestnet {
+  description: NetworkDescription;
+  /** Stops the rewarding loop and every service (clients, nodes, then the chain). */
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_BLOCK_TIME = '500ms';
+export const DEFAULT_EPOCH_SECONDS = 60;
+/** NYM (in unym) each node owner gets: pledges come out of it. */
+export const OWNER_BALANCE = 100_000_000_000n;
+const READY_TIMEOUT_MS = 60_000;
+
+export async function upTestnet(options: UpOptions, deps: UpDeps): Promise<RunningTestnet> {
+  const layout = testnetLayout(options.home);
+  const existing = readState(layout.state);
+  if (existing !== undefined) {
+    const pid = runningSupervisor(existing);
+    if (pid !== undefined) {
+      throw new TestnetError(
+        'already_running',
+        `the network in ${layout.home} is already running (pid ${pid})`,
+        {
+          pid,
+          home: layout.home,
+        },
+      );
+    }
+  }
+  const epochSeconds = options.epochSeconds ?? DEFAULT_EPOCH_SECONDS;
+  let supervisor: Supervisor | undefined;
+  let store: StateStore | undefined;
+  let rewarder: Rewarder | undefined;
+  const stopEverything = async (): Promise<void> => {
+    await rewarder?.stop();
+    await supervisor?.stopAll();
+    store?.update((state) => {
+      delete state.supervisor;
+    });
+  };
+  try {
+    const initial = existing ?? (await createNetwork(layout, options, deps));
+    if (existing !== undefined) deps.progress(`resuming the network in ${layout.home}`);
+    const devAccounts = await ensureChainHome({
+      chainHome: layout.chainHome,
+      chainId: initial.chainId,
+      rpcPort: initial.rpcPort,
+      blockTime: initial.blockTime,
+    });
+    store = stateStore(layout.state, {
+      ...initial,
+      supervisor: { pid: process.pid, startedAt: new Date().toISOString(), processes: {} },
+    });
+    const activeStore = store;
+    supervisor = createSupervisor({
+      launcher: deps.launcher,
+      onUnexpectedExit(exit) {
+        const how = exit.signal !== null ? `signal ${exit.signal}` : `exit code ${String(exit.code)}`;
+        deps.progress(`! ${exit.name} (pid ${exit.pid}) stopped on its own (${how}); the rest keeps running`);
+        activeStore.update((state) => {
+          const entry = state.supervisor?.processes[exit.name];
+          if (entry !== undefined)
+            Object.assign(entry, { status: 'exited', exitCode: exit.code, signal: exit.signal });
+        });
+      },
+    });
+    const run = (service: ManagedService): ManagedService => {
+      activeStore.update((state) => {
+        if (state.supervisor !== undefined)
+          state.supervisor.processes[service.name] = { pid: service.pid, status: 'running' };
+      });
+      return service;
+    };
+    const url = rpcUrl(initial.rpcPort);
+
+    deps.progress(`starting the chain ${initial.chainId} (RPC ${url})`);
+    const chain = run(
+      supervisor.start({
+        name: 'chain',
+        args: ['chain', 'start', '--home', layout.chainHome],
+        logFile: layout.log('chain'),
+        tier: 0,
+      }),
+    );
+    initNodes(activeStore, layout, devAccounts, deps);
+    await waitFor(`the chain's RPC at ${url}`, async () => (await chainHeight(url)) !== undefined, {
+      service: chain,
+      timeoutMs: READY_TIMEOUT_MS,
+      signal: deps.signal,
+    });
+    deps.progress(`chain up at height ${(await chainHeight(url)) ?? '?'}`);
+
+    const admin = await signerFor(url, devAccounts[0]);
+    try {
+      if (!activeStore.get().steps.contracts)
+        await deployContracts(activeStore, layout, admin, options, deps);
+      else deps.progress(`contracts: ${contractList(activeStore.get())}`);
+      if (deps.mixnet !== undefined)
+        await bondAndDrawSet(activeStore, layout, devAccounts, admin, url, deps.mixnet, deps);
+    } finally {
+      admin.disconnect();
+    }
+
+    await startNodes(activeStore, layout, supervisor, run, deps);
+    const rewarded =
+      deps.mixnet === undefined ? undefined : await readRewardedSet(url, activeStore.get(), deps.mixnet);
+    writeTopologyFile(layout.topology, topologyDocument(activeStore.get().nodes, rewarded));
+    deps.progress(`topology for clients written to ${layout.topology}`);
+
+    rewarder = createRewarder(
+      { epochSeconds, rpcUrl: url, adminMnemonic: mnemonicOf(devAccounts[0]) },
+      { store: activeStore, mixnet: deps.mixnet, progress: deps.progress },
+    );
+    rewarder.start();
+    return { description: describeNetwork(activeStore.get(), layout), stop: stopEverything };
+  } catch (error) {
+    await stopEverything();
+    throw error;
+  }
+}
+
+async function createNetwork(layout: TestnetLayout, options: UpOptions, deps: UpDeps): Promise<TestnetState> {
+  if (existsSync(layout.chainHome)) {
+    throw new TestnetError(
+      'home_not_a_network',
+      `${layout.home} holds a chain but no ${layout.state}; run \`nymts testnet reset --home ${layout.home}\` to start over`,
+      { home: layout.home },
+    );
+  }
+  const shape = { ...DEFAULT_SHAPE, ...options.shape };
+  const plan = planNetwork(shape, await portSource(options.basePort, shape));
+  deps.progress(
+    `creating a network in ${layout.home}: 3 layers × ${shape.mixnodesPerLayer} mix nodes, ${shape.gateways} gateways`,
+  );
+  return {
+    version: 1,
+    chainId: options.chainId ?? DEFAULT_CHAIN_ID,
+    rpcPort: plan.chain.rpcPort,
+    blockTime: options.blockTime ?? DEFAULT_BLOCK_TIME,
+    admin: '',
+    nodes: [],
+    clients: plan.clients.map((client) => ({ ...client })),
+    contracts: {},
+    steps: { contracts: false, bonded: false, firstEpoch: false },
+    pendingNodes: plan.nodes,
+  };
+}
+
+async function portSource(basePort: number | undefined, shape: PlanShape): Promise<PortSource> {
+  if (basePort === undefined) return { kind: 'defaults' };
+  if (basePort === 0) return { kind: 'given', ports: await freePorts(portsNeeded(shape)) };
+  return { kind: 'base', port: basePort };
+}
+
+/** Keys and configs for nodes not made yet; owners are the dev accounts after the admin. */
+function initNodes(
+  store: StateStore,
+  layout: TestnetLayout,
+  devAccounts: readonly DevAccount[],
+  deps: UpDeps,
+): void {
+  const pending = store.get().pendingNodes;
+  if (pending.length === 0) return;
+  store.update((state) => {
+    state.admin = addressOf(devAccounts[0]);
+  });
+  for (const node of pending) {
+    const index = store.get().nodes.length + 1;
+    const owner = devAccounts[index];
+    if (owner === undefined) {
+      throw new TestnetError(
+        'too_many_nodes',
+        `the dev genesis has ${devAccounts.length} accounts: too few to own every node`,
+      );
+    }
+    const created = initNodeHome(node, layout.nodeHome(node.id), owner.address);
+    store.update((state) => {
+      state.nodes.push(created);
+      state.pendingNodes = state.pendingNodes.filter((entry) => entry.id !== node.id);
+    });
+    const where =
+      created.role === 'mixnode' ? `layer ${created.layer}` : `clients port ${created.ports.clients}`;
+    deps.progress(
+      `initialised ${created.id} (${where}, mix port ${created.ports.mix}, identity ${created.identityKey})`,
+    );
+  }
+}
+
+async function deployContracts(
+  store: StateStore,
+  layout: TestnetLayout,
+  admin: SigningSession,
+  options: UpOptions,
+  deps: UpDeps,
+): Promise<void> {
+  const owners = store.get().nodes.map((node) => ({ address: node.owner, amount: OWNER_BALANCE }));
+  deps.progress(
+    'deploying the NYM token and vesting contracts' +
+      (deps.mixnet === undefined ? '' : ' and the mixnet contract'),
+  );
+  const deployed: Record<string, ContractDeployment> =
+    deps.mixnet === undefined
+      ? await deployNymContracts(admin, { tokenAdmin: admin.address, initialBalances: owners })
+      : await deps.mixnet.deployPlatform(admin, {
+          owners,
+          epochSeconds: options.epochSeconds ?? DEFAULT_EPOCH_SECONDS,
+        });
+  recordContracts(layout.deployment, admin.chainId, deployed);
+  store.update((state) => {
+    for (const [role, deployment] of Object.entries(deployed)) state.contracts[role] = deployment.address;
+    state.steps.contracts = true;
+  });
+  deps.progress(`contracts: ${contractList(store.get())} (recorded in ${layout.deployment})`);
+}
+
+async function bondAndDrawSet(
+  store: StateStore,
+  layout: TestnetLayout,
+  devAccounts: readonly DevAccount[],
+  admin: SigningSession,
+  url: string,
+  mixnet: MixnetOperations,
+  deps: UpDeps,
+): Promise<void> {
+  const unbonded = store.get().nodes.filter((node) => !node.bonded);
+  await Promise.all(
+    unbonded.map(async (node) => {
+      const owner = await signerFor(
+        url,
+        devAccounts.find((account) => account.address === node.owner),
+      );
+      try {
+        const { mixId } = await mixnet.bond(node, layout.nodeHome(node.id), owner, store.get().contracts);
+        store.update((state) => {
+          const entry = state.nodes.find((candidate) => candidate.id === node.id);
+          if (entry !== undefined)
+            Object.assign(entry, { bonded: true, ...(mixId === undefined ? {} : { mixId }) });
+        });
+        deps.progress(
+          `bonded ${node.id}${mixId === undefined ? '' : ` (mix id ${mixId})`} owned by ${node.owner}`,
+        );
+      } finally {
+        owner.disconnect();
+      }
+    }),
+  );
+  if (!store.get().steps.firstEpoch) {
+    const mixnetAddress = requireContract(store.get(), 'mixnet');
+    const epoch = await mixnet.advanceEpoch(admin, mixnetAddress);
+    store.update((state) => {
+      state.steps.firstEpoch = true;
+    });
+    deps.progress(`advanced to epoch ${epoch}: the rewarded set and its layers are drawn`);
+  }
+}
+
+async function readRewardedSet(
+  url: string,
+  state: TestnetState,
+  mixnet: MixnetOperations,
+): Promise<RewardedNode[]> {
+  const reader = await connectReader(url);
+  try {
+    return await mixnet.rewardedSet(reader, requireContract(state, 'mixnet'));
+  } finally {
+    reader.disconnect();
+  }
+}
+
+async function startNodes(
+  store: StateStore,
+  layout: TestnetLayout,
+  supervisor: Supervisor,
+  run: (service: ManagedService) => ManagedService,
+  deps: UpDeps,
+): Promise<void> {
+  const nodes = store.get().nodes;
+  deps.progress(`starting ${nodes.length} nodes, each in its own process`);
+  const services = nodes.map((node) =>
+    run(
+      supervisor.start({
+        name: node.id,
+        args: [node.role, 'run', '--home', layout.nodeHome(node.id)],
+        logFile: layout.log(node.id),
+        tier: 1,
+      }),
+    ),
+  );
+  await Promise.all(
+    nodes.map(async (node, index) => {
+      const service = services[index] as ManagedService;
+      await waitFor(
+        `${node.id}'s HTTP API on port ${node.ports.http}`,
+        async () => (await observeNode(node.role, node.ports.http)).kind === 'up',
+        {
+          service,
+          timeoutMs: READY_TIMEOUT_MS,
+          signal: deps.signal,
+        },
+      );
+    }),
+  );
+  deps.progress(`all ${nodes.length} nodes answer their health checks`);
+}
+
+async function signerFor(url: string, account: DevAccount | undefined): Promise<SigningSession> {
+  return connectSigner(url, await walletFromMnemonic(mnemonicOf(account)));
+}
+
+function mnemonicOf(account: DevAccount | undefined): string {
+  if (account === undefined)
+    throw new TestnetError('chain_home_invalid', 'the dev genesis lacks an account this network uses');
+  return account.mnemonic;
+}
+
+function addressOf(account: DevAccount | undefined): string {
+  if (account === undefined) throw new TestnetError('chain_home_invalid', 'the dev genesis has no accounts');
+  return account.address;
+}
+
+function requireContract(state: TestnetState, role: string): string {
+  const address = state.contracts[role];
+  if (address === undefined)
+    throw new TestnetError('contract_missing', `the network has no ${role} contract recorded`);
+  return address;
+}
+
+function contractList(state: TestnetState): string {
+  return Object.entries(state.contracts)
+    .map(([role, address]) => `${role} ${address}`)
+    .join(', ');
+}
