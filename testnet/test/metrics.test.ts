@@ -1,0 +1,61 @@
+import { metricTotal, packetCounters, performance, type NodeObservation } from '../src';
+
+const MIXNODE_METRICS = `# HELP nym_mixnode_packets_received_total packets in well-formed frames
+# TYPE nym_mixnode_packets_received_total counter
+nym_mixnode_packets_received_total 120
+nym_mixnode_packets_received_total_extra 999
+nym_mixnode_packets_forwarded_total 100
+nym_mixnode_packets_dropped_total{reason="replay"} 3
+nym_mixnode_packets_dropped_total{reason="unwrap_failed"} 4
+`;
+
+const GATEWAY_METRICS = `nym_gateway_packets_received_total 50
+nym_gateway_client_packets_received_total 30
+nym_gateway_packets_forwarded_total 35
+nym_gateway_messages_delivered_total{via="push"} 40
+nym_gateway_messages_delivered_total{via="inbox"} 2
+nym_gateway_packets_dropped_total{reason="unknown_client"} 1
+`;
+
+const up = (received: number, forwarded: number): NodeObservation => ({
+  kind: 'up',
+  counters: { received, forwarded, dropped: 0 },
+});
+
+describe('metricTotal', () => {
+  it('sums every label set of the named metric and nothing that only starts with its name', () => {
+    expect(metricTotal(MIXNODE_METRICS, 'nym_mixnode_packets_received_total')).toBe(120);
+    expect(metricTotal(MIXNODE_METRICS, 'nym_mixnode_packets_dropped_total')).toBe(7);
+    expect(metricTotal(MIXNODE_METRICS, 'nym_mixnode_delay_queue_packets')).toBeUndefined();
+  });
+});
+
+describe('packetCounters', () => {
+  it('reads a mix node', () => {
+    expect(packetCounters('mixnode', MIXNODE_METRICS)).toEqual({ received: 120, forwarded: 100, dropped: 7 });
+  });
+
+  it('counts a gateway’s client packets as received and its deliveries as sent on', () => {
+    expect(packetCounters('gateway', GATEWAY_METRICS)).toEqual({ received: 80, forwarded: 77, dropped: 1 });
+  });
+});
+
+describe('performance', () => {
+  it('is 0 for a node that does not answer', () => {
+    expect(performance(up(10, 10), { kind: 'unreachable', reason: 'ECONNREFUSED' })).toBe(0);
+  });
+
+  it('is the share of the packets received in the period that went on', () => {
+    expect(performance(up(100, 90), up(200, 165))).toBe(0.75);
+    expect(performance(up(100, 90), up(200, 300))).toBe(1);
+  });
+
+  it('holds nothing against an idle node', () => {
+    expect(performance(up(100, 90), up(100, 90))).toBe(1);
+    expect(performance(undefined, up(0, 0))).toBe(1);
+  });
+
+  it('counts from zero again after a node restarts', () => {
+    expect(performance(up(1000, 1000), up(10, 5))).toBe(0.5);
+  });
+});
