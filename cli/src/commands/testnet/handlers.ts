@@ -43,6 +43,7 @@ async function asCliError<T>(action: () => Promise<T>): Promise<T> {
 /** `nymts testnet up`: builds or resumes the network, prints its summary, runs until Ctrl-C. */
 export function testnetUp(launcher: Launcher = NYMTS_LAUNCHER): CommandHandler<UpOptions> {
   return async (options, ctx) => {
+    const startedAt = performance.now();
     const network = await asCliError(() =>
       upTestnet(
         {
@@ -55,6 +56,7 @@ export function testnetUp(launcher: Launcher = NYMTS_LAUNCHER): CommandHandler<U
         { launcher, progress: (line) => ctx.io.err(line), signal: ctx.signal },
       ),
     );
+    ctx.io.err(`ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
     ctx.io.out(ctx.format === 'json' ? toJson(network.description) : formatSummary(network.description));
     await untilAborted(ctx);
     ctx.io.err('stopping the network…');
