@@ -15,21 +15,23 @@ export interface PerformanceReport {
   performance: number;
 }
 
+export type BondOutcome = { id: string; ok: true; mixId?: number } | { id: string; ok: false; error: string };
+
 export interface MixnetOperations {
-  /** The NYM token, vesting and mixnet contracts, epochs of `epochSeconds`. */
+  /** The NYM token (owners funded), vesting and mixnet contracts; the deployer is the rewarding validator. */
   deployPlatform(
     session: SigningSession,
-    options: { owners: ReadonlyArray<{ address: string; amount: bigint }>; epochSeconds: number },
+    options: { owners: ReadonlyArray<{ address: string; amount: bigint }> },
   ): Promise<Record<'nym_token' | 'vesting' | 'mixnet', ContractDeployment>>;
-  /** Bonds one node from its home folder with its owner's key; mix nodes get their mix id. */
-  bond(
-    node: NodeState,
-    home: string,
-    owner: SigningSession,
-    contracts: Record<string, string>,
-  ): Promise<{ mixId?: number }>;
+  /**
+   * Bonds nodes from their home folders, each with its owner's key (contracts from the
+   * deployment record); mix nodes get their mix id. One failure does not stop the others.
+   */
+  bond(nodes: ReadonlyArray<{ node: NodeState; home: string; mnemonic: string }>): Promise<BondOutcome[]>;
   /** Ends the current epoch (waiting for its end if need be) and draws the next rewarded set. */
   advanceEpoch(admin: SigningSession, mixnet: string): Promise<number>;
+  /** Epochs from now on last this long (the first one is short, so the first set is drawn at once). */
+  setEpochLength(admin: SigningSession, mixnet: string, seconds: number): Promise<void>;
   currentEpoch(reader: ReadSession, mixnet: string): Promise<number>;
   rewardedSet(reader: ReadSession, mixnet: string): Promise<RewardedNode[]>;
   /** Reports each node's performance for the epoch that ends (the rewarding validator's job). */

@@ -66,7 +66,7 @@ export const testnetStateSchema = z.strictObject({
   pendingNodes: z.array(plannedNode),
   clients: z.array(clientState),
   contracts: z.record(z.string(), z.string()),
-  steps: z.strictObject({ contracts: z.boolean(), bonded: z.boolean(), firstEpoch: z.boolean() }),
+  steps: z.strictObject({ contracts: z.boolean(), firstEpoch: z.boolean() }),
   /** The rewarding validator's last look at the nodes. */
   monitor: z
     .strictObject({

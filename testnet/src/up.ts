@@ -144,11 +144,10 @@ export async function upTestnet(options: UpOptions, deps: UpDeps): Promise<Runni
 
     const admin = await signerFor(url, devAccounts[0]);
     try {
-      if (!activeStore.get().steps.contracts)
-        await deployContracts(activeStore, layout, admin, options, deps);
+      if (!activeStore.get().steps.contracts) await deployContracts(activeStore, layout, admin, deps);
       else deps.progress(`contracts: ${contractList(activeStore.get())}`);
       if (deps.mixnet !== undefined)
-        await bondAndDrawSet(activeStore, layout, devAccounts, admin, url, deps.mixnet, deps);
+        await bondAndDrawSet(activeStore, layout, devAccounts, admin, epochSeconds, deps.mixnet, deps);
     } finally {
       admin.disconnect();
     }
@@ -193,7 +192,7 @@ async function createNetwork(layout: TestnetLayout, options: UpOptions, deps: Up
     nodes: [],
     clients: plan.clients.map((client) => ({ ...client })),
     contracts: {},
-    steps: { contracts: false, bonded: false, firstEpoch: false },
+    steps: { contracts: false, firstEpoch: false },
     pendingNodes: plan.nodes,
   };
 }
@@ -242,7 +241,6 @@ async function deployContracts(
   store: StateStore,
   layout: TestnetLayout,
   admin: SigningSession,
-  options: UpOptions,
   deps: UpDeps,
 ): Promise<void> {
   const owners = store.get().nodes.map((node) => ({ address: node.owner, amount: OWNER_BALANCE }));
@@ -253,10 +251,7 @@ async function deployContracts(
   const deployed: Record<string, ContractDeployment> =
     deps.mixnet === undefined
       ? await deployNymContracts(admin, { tokenAdmin: admin.address, initialBalances: owners })
-      : await deps.mixnet.deployPlatform(admin, {
-          owners,
-          epochSeconds: options.epochSeconds ?? DEFAULT_EPOCH_SECONDS,
-        });
+      : await deps.mixnet.deployPlatform(admin, { owners });
   recordContracts(layout.deployment, admin.chainId, deployed);
   store.update((state) => {
     for (const [role, deployment] of Object.entries(deployed)) state.contracts[role] = deployment.address;
@@ -270,35 +265,49 @@ async function bondAndDrawSet(
   layout: TestnetLayout,
   devAccounts: readonly DevAccount[],
   admin: SigningSession,
-  url: string,
+  epochSeconds: number,
   mixnet: MixnetOperations,
   deps: UpDeps,
 ): Promise<void> {
   const unbonded = store.get().nodes.filter((node) => !node.bonded);
-  await Promise.all(
-    unbonded.map(async (node) => {
-      const owner = await signerFor(
-        url,
-        devAccounts.find((account) => account.address === node.owner),
-      );
-      try {
-        const { mixId } = await mixnet.bond(node, layout.nodeHome(node.id), owner, store.get().contracts);
-        store.update((state) => {
-          const entry = state.nodes.find((candidate) => candidate.id === node.id);
-          if (entry !== undefined)
-            Object.assign(entry, { bonded: true, ...(mixId === undefined ? {} : { mixId }) });
-        });
-        deps.progress(
-          `bonded ${node.id}${mixId === undefined ? '' : ` (mix id ${mixId})`} owned by ${node.owner}`,
-        );
-      } finally {
-        owner.disconnect();
+  if (unbonded.length > 0) {
+    deps.progress(`bonding ${unbonded.length} nodes, each from its owner's account`);
+    const outcomes = await mixnet.bond(
+      unbonded.map((node) => ({
+        node,
+        home: layout.nodeHome(node.id),
+        mnemonic: mnemonicOf(devAccounts.find((account) => account.address === node.owner)),
+      })),
+    );
+    for (const outcome of outcomes) {
+      if (!outcome.ok) {
+        deps.progress(`! ${outcome.id} could not be bonded: ${outcome.error}`);
+        continue;
       }
-    }),
-  );
+      store.update((state) => {
+        const entry = state.nodes.find((candidate) => candidate.id === outcome.id);
+        if (entry !== undefined)
+          Object.assign(entry, {
+            bonded: true,
+            ...(outcome.mixId === undefined ? {} : { mixId: outcome.mixId }),
+          });
+      });
+      const node = store.get().nodes.find((candidate) => candidate.id === outcome.id);
+      deps.progress(
+        `bonded ${outcome.id}${outcome.mixId === undefined ? '' : ` (mix id ${outcome.mixId})`} owned by ${node?.owner ?? '?'}`,
+      );
+    }
+    const failed = outcomes.filter((outcome) => !outcome.ok).length;
+    if (failed > 0)
+      throw new TestnetError(
+        'bonding_failed',
+        `${failed} of ${outcomes.length} nodes could not be bonded (see above)`,
+      );
+  }
   if (!store.get().steps.firstEpoch) {
     const mixnetAddress = requireContract(store.get(), 'mixnet');
     const epoch = await mixnet.advanceEpoch(admin, mixnetAddress);
+    await mixnet.setEpochLength(admin, mixnetAddress, epochSeconds);
     store.update((state) => {
       state.steps.firstEpoch = true;
     });

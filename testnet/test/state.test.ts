@@ -13,7 +13,7 @@ const STATE: TestnetState = {
   pendingNodes: [{ id: 'mix-l1-1', role: 'mixnode', layer: 1, ports: { mix: 1789, http: 8000 } }],
   clients: [],
   contracts: { nym_token: 'n1token' },
-  steps: { contracts: true, bonded: false, firstEpoch: false },
+  steps: { contracts: true, firstEpoch: false },
 };
 
 const folder = (): string => mkdtempSync(join(tmpdir(), 'nymts-testnet-state-'));
