@@ -22,6 +22,7 @@ export interface ClientSource {
 
 export const CLIENT_SOURCES: readonly ClientSource[] = [
   { name: 'Vesting', schema: 'contracts/vesting/schema/vesting.json', extraTypes: ['ReceiveMsg'] },
+  { name: 'Mixnet', schema: 'contracts/mixnet/schema/mixnet.json', extraTypes: ['ReceiveMsg'] },
   {
     name: 'Cw20Base',
     schema: 'codegen/cw-plus/schema/cw20-base.json',

@@ -28,7 +28,8 @@ export async function uploadArtifact(session: SigningSession, path: string): Pro
   return { codeId: result.codeId, checksum: result.checksum, gasUsed: result.gasUsed };
 }
 
-async function instantiate(
+/** Instantiates uploaded code with the deployer as the contract's wasm admin. */
+export async function instantiate(
   session: SigningSession,
   code: UploadedCode,
   msg: object,

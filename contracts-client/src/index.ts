@@ -38,3 +38,13 @@ export {
 export type { NymTokenOptions, UploadedCode, VestingOptions } from './deploy';
 export { checkAddress } from './address';
 export { explainChainError } from './chain-errors';
+export {
+  DEFAULT_EPOCH_SECONDS,
+  DEFAULT_EPOCHS_IN_INTERVAL,
+  DEFAULT_REWARDING_PARAMS,
+  deployMixnet,
+  deployPlatform,
+  MIXNET_WASM,
+  rewardPoolUnym,
+} from './deploy-mixnet';
+export type { MixnetOptions, PlatformDeployment, PlatformOptions } from './deploy-mixnet';

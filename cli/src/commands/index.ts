@@ -1,6 +1,8 @@
 import type { CommandModule } from '../framework/command';
 import { chainCommand } from './chain';
+import { delegationModule } from './delegate';
 import { gatewayModule } from './gateway';
+import { mixnetModule } from './mixnet';
 import { mixnodeModule } from './mixnode';
 import { testnetModule } from './testnet';
 import { tokenModule } from './token';
@@ -18,5 +20,7 @@ export const commandModules: readonly CommandModule[] = [
   gatewayModule(),
   tokenModule(),
   vestingModule(),
+  mixnetModule(),
+  delegationModule(),
   testnetModule(),
 ];

@@ -11,6 +11,9 @@ import {
   Decimal,
   MixNode,
   MixNodeCostParams,
+  Gateway,
+  MixNodeConfigUpdate,
+  GatewayConfigUpdate,
   QueryMsg,
   MigrateMsg,
   AmountResponse,
@@ -419,6 +422,22 @@ export interface VestingInterface extends VestingReadOnlyInterface {
     memo_?: string,
     funds_?: Coin[],
   ) => Promise<ExecuteResult>;
+  bondGateway: (
+    {
+      gateway,
+      ownerSignature,
+      amount,
+      onBehalfOf,
+    }: {
+      gateway: Gateway;
+      ownerSignature: string;
+      amount: Uint128;
+      onBehalfOf?: string;
+    },
+    fee_?: number | StdFee | 'auto',
+    memo_?: string,
+    funds_?: Coin[],
+  ) => Promise<ExecuteResult>;
   pledgeMore: (
     {
       amount,
@@ -435,6 +454,86 @@ export interface VestingInterface extends VestingReadOnlyInterface {
     {
       onBehalfOf,
     }: {
+      onBehalfOf?: string;
+    },
+    fee_?: number | StdFee | 'auto',
+    memo_?: string,
+    funds_?: Coin[],
+  ) => Promise<ExecuteResult>;
+  unbondGateway: (
+    {
+      onBehalfOf,
+    }: {
+      onBehalfOf?: string;
+    },
+    fee_?: number | StdFee | 'auto',
+    memo_?: string,
+    funds_?: Coin[],
+  ) => Promise<ExecuteResult>;
+  decreasePledge: (
+    {
+      amount,
+      onBehalfOf,
+    }: {
+      amount: Uint128;
+      onBehalfOf?: string;
+    },
+    fee_?: number | StdFee | 'auto',
+    memo_?: string,
+    funds_?: Coin[],
+  ) => Promise<ExecuteResult>;
+  updateMixnodeCostParams: (
+    {
+      newCosts,
+      onBehalfOf,
+    }: {
+      newCosts: MixNodeCostParams;
+      onBehalfOf?: string;
+    },
+    fee_?: number | StdFee | 'auto',
+    memo_?: string,
+    funds_?: Coin[],
+  ) => Promise<ExecuteResult>;
+  updateMixnodeConfig: (
+    {
+      newConfig,
+      onBehalfOf,
+    }: {
+      newConfig: MixNodeConfigUpdate;
+      onBehalfOf?: string;
+    },
+    fee_?: number | StdFee | 'auto',
+    memo_?: string,
+    funds_?: Coin[],
+  ) => Promise<ExecuteResult>;
+  updateGatewayConfig: (
+    {
+      newConfig,
+      onBehalfOf,
+    }: {
+      newConfig: GatewayConfigUpdate;
+      onBehalfOf?: string;
+    },
+    fee_?: number | StdFee | 'auto',
+    memo_?: string,
+    funds_?: Coin[],
+  ) => Promise<ExecuteResult>;
+  claimOperatorReward: (
+    {
+      onBehalfOf,
+    }: {
+      onBehalfOf?: string;
+    },
+    fee_?: number | StdFee | 'auto',
+    memo_?: string,
+    funds_?: Coin[],
+  ) => Promise<ExecuteResult>;
+  claimDelegatorReward: (
+    {
+      mixId,
+      onBehalfOf,
+    }: {
+      mixId: number;
       onBehalfOf?: string;
     },
     fee_?: number | StdFee | 'auto',
@@ -461,8 +560,16 @@ export class VestingClient extends VestingQueryClient implements VestingInterfac
     this.delegateToMixnode = this.delegateToMixnode.bind(this);
     this.undelegateFromMixnode = this.undelegateFromMixnode.bind(this);
     this.bondMixnode = this.bondMixnode.bind(this);
+    this.bondGateway = this.bondGateway.bind(this);
     this.pledgeMore = this.pledgeMore.bind(this);
     this.unbondMixnode = this.unbondMixnode.bind(this);
+    this.unbondGateway = this.unbondGateway.bind(this);
+    this.decreasePledge = this.decreasePledge.bind(this);
+    this.updateMixnodeCostParams = this.updateMixnodeCostParams.bind(this);
+    this.updateMixnodeConfig = this.updateMixnodeConfig.bind(this);
+    this.updateGatewayConfig = this.updateGatewayConfig.bind(this);
+    this.claimOperatorReward = this.claimOperatorReward.bind(this);
+    this.claimDelegatorReward = this.claimDelegatorReward.bind(this);
   }
   receive = async (
     {
@@ -724,6 +831,38 @@ export class VestingClient extends VestingQueryClient implements VestingInterfac
       funds_,
     );
   };
+  bondGateway = async (
+    {
+      gateway,
+      ownerSignature,
+      amount,
+      onBehalfOf,
+    }: {
+      gateway: Gateway;
+      ownerSignature: string;
+      amount: Uint128;
+      onBehalfOf?: string;
+    },
+    fee_: number | StdFee | 'auto' = 'auto',
+    memo_?: string,
+    funds_?: Coin[],
+  ): Promise<ExecuteResult> => {
+    return await this.client.execute(
+      this.sender,
+      this.contractAddress,
+      {
+        bond_gateway: {
+          gateway,
+          owner_signature: ownerSignature,
+          amount,
+          on_behalf_of: onBehalfOf,
+        },
+      },
+      fee_,
+      memo_,
+      funds_,
+    );
+  };
   pledgeMore = async (
     {
       amount,
@@ -765,6 +904,182 @@ export class VestingClient extends VestingQueryClient implements VestingInterfac
       this.contractAddress,
       {
         unbond_mixnode: {
+          on_behalf_of: onBehalfOf,
+        },
+      },
+      fee_,
+      memo_,
+      funds_,
+    );
+  };
+  unbondGateway = async (
+    {
+      onBehalfOf,
+    }: {
+      onBehalfOf?: string;
+    },
+    fee_: number | StdFee | 'auto' = 'auto',
+    memo_?: string,
+    funds_?: Coin[],
+  ): Promise<ExecuteResult> => {
+    return await this.client.execute(
+      this.sender,
+      this.contractAddress,
+      {
+        unbond_gateway: {
+          on_behalf_of: onBehalfOf,
+        },
+      },
+      fee_,
+      memo_,
+      funds_,
+    );
+  };
+  decreasePledge = async (
+    {
+      amount,
+      onBehalfOf,
+    }: {
+      amount: Uint128;
+      onBehalfOf?: string;
+    },
+    fee_: number | StdFee | 'auto' = 'auto',
+    memo_?: string,
+    funds_?: Coin[],
+  ): Promise<ExecuteResult> => {
+    return await this.client.execute(
+      this.sender,
+      this.contractAddress,
+      {
+        decrease_pledge: {
+          amount,
+          on_behalf_of: onBehalfOf,
+        },
+      },
+      fee_,
+      memo_,
+      funds_,
+    );
+  };
+  updateMixnodeCostParams = async (
+    {
+      newCosts,
+      onBehalfOf,
+    }: {
+      newCosts: MixNodeCostParams;
+      onBehalfOf?: string;
+    },
+    fee_: number | StdFee | 'auto' = 'auto',
+    memo_?: string,
+    funds_?: Coin[],
+  ): Promise<ExecuteResult> => {
+    return await this.client.execute(
+      this.sender,
+      this.contractAddress,
+      {
+        update_mixnode_cost_params: {
+          new_costs: newCosts,
+          on_behalf_of: onBehalfOf,
+        },
+      },
+      fee_,
+      memo_,
+      funds_,
+    );
+  };
+  updateMixnodeConfig = async (
+    {
+      newConfig,
+      onBehalfOf,
+    }: {
+      newConfig: MixNodeConfigUpdate;
+      onBehalfOf?: string;
+    },
+    fee_: number | StdFee | 'auto' = 'auto',
+    memo_?: string,
+    funds_?: Coin[],
+  ): Promise<ExecuteResult> => {
+    return await this.client.execute(
+      this.sender,
+      this.contractAddress,
+      {
+        update_mixnode_config: {
+          new_config: newConfig,
+          on_behalf_of: onBehalfOf,
+        },
+      },
+      fee_,
+      memo_,
+      funds_,
+    );
+  };
+  updateGatewayConfig = async (
+    {
+      newConfig,
+      onBehalfOf,
+    }: {
+      newConfig: GatewayConfigUpdate;
+      onBehalfOf?: string;
+    },
+    fee_: number | StdFee | 'auto' = 'auto',
+    memo_?: string,
+    funds_?: Coin[],
+  ): Promise<ExecuteResult> => {
+    return await this.client.execute(
+      this.sender,
+      this.contractAddress,
+      {
+        update_gateway_config: {
+          new_config: newConfig,
+          on_behalf_of: onBehalfOf,
+        },
+      },
+      fee_,
+      memo_,
+      funds_,
+    );
+  };
+  claimOperatorReward = async (
+    {
+      onBehalfOf,
+    }: {
+      onBehalfOf?: string;
+    },
+    fee_: number | StdFee | 'auto' = 'auto',
+    memo_?: string,
+    funds_?: Coin[],
+  ): Promise<ExecuteResult> => {
+    return await this.client.execute(
+      this.sender,
+      this.contractAddress,
+      {
+        claim_operator_reward: {
+          on_behalf_of: onBehalfOf,
+        },
+      },
+      fee_,
+      memo_,
+      funds_,
+    );
+  };
+  claimDelegatorReward = async (
+    {
+      mixId,
+      onBehalfOf,
+    }: {
+      mixId: number;
+      onBehalfOf?: string;
+    },
+    fee_: number | StdFee | 'auto' = 'auto',
+    memo_?: string,
+    funds_?: Coin[],
+  ): Promise<ExecuteResult> => {
+    return await this.client.execute(
+      this.sender,
+      this.contractAddress,
+      {
+        claim_delegator_reward: {
+          mix_id: mixId,
           on_behalf_of: onBehalfOf,
         },
       },

@@ -66,6 +66,14 @@ export type ExecuteMsg =
       };
     }
   | {
+      bond_gateway: {
+        gateway: Gateway;
+        owner_signature: string;
+        amount: Uint128;
+        on_behalf_of?: string | null;
+      };
+    }
+  | {
       pledge_more: {
         amount: Uint128;
         on_behalf_of?: string | null;
@@ -73,6 +81,46 @@ export type ExecuteMsg =
     }
   | {
       unbond_mixnode: {
+        on_behalf_of?: string | null;
+      };
+    }
+  | {
+      unbond_gateway: {
+        on_behalf_of?: string | null;
+      };
+    }
+  | {
+      decrease_pledge: {
+        amount: Uint128;
+        on_behalf_of?: string | null;
+      };
+    }
+  | {
+      update_mixnode_cost_params: {
+        new_costs: MixNodeCostParams;
+        on_behalf_of?: string | null;
+      };
+    }
+  | {
+      update_mixnode_config: {
+        new_config: MixNodeConfigUpdate;
+        on_behalf_of?: string | null;
+      };
+    }
+  | {
+      update_gateway_config: {
+        new_config: GatewayConfigUpdate;
+        on_behalf_of?: string | null;
+      };
+    }
+  | {
+      claim_operator_reward: {
+        on_behalf_of?: string | null;
+      };
+    }
+  | {
+      claim_delegator_reward: {
+        mix_id: number;
         on_behalf_of?: string | null;
       };
     };
@@ -90,6 +138,15 @@ export interface MixNode {
   [k: string]: unknown;
 }
 export interface MixNodeCostParams {
+  [k: string]: unknown;
+}
+export interface Gateway {
+  [k: string]: unknown;
+}
+export interface MixNodeConfigUpdate {
+  [k: string]: unknown;
+}
+export interface GatewayConfigUpdate {
   [k: string]: unknown;
 }
 export type QueryMsg =
@@ -254,6 +311,11 @@ export type ReceiveMsg =
     }
   | {
       track_unbond: {
+        owner: string;
+      };
+    }
+  | {
+      track_decrease_pledge: {
         owner: string;
       };
     }

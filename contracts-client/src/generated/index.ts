@@ -3,6 +3,8 @@
 
 export * as VestingTypes from './Vesting.types';
 export * from './Vesting.client';
+export * as MixnetTypes from './Mixnet.types';
+export * from './Mixnet.client';
 export * as Cw20BaseTypes from './Cw20Base.types';
 export * from './Cw20Base.client';
 export * as Cw4GroupTypes from './Cw4Group.types';

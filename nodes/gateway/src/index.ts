@@ -141,3 +141,5 @@ export { initGateway } from './config/init';
 export type { InitGatewayOptions } from './config/init';
 export { gatewayOptionsFromConfig, loadGatewayFromHome } from './config/from-config';
 export type { GatewayOverrides, LoadedGateway } from './config/from-config';
+export { bondGatewayFromHome, readGatewayHome } from './bonding';
+export type { GatewayHome } from './bonding';

@@ -58,3 +58,26 @@ export type {
   NodeOverrides,
   NodeRuntime,
 } from './config/from-config';
+export {
+  announcedAddress,
+  bondingMessage,
+  bondMixnodeFromHome,
+  DEFAULT_COST_PARAMS,
+  descriptionKeys,
+  nodeVersion,
+  readMixnodeHome,
+  readNodeKeys,
+  signBondingMessage,
+  submitBond,
+} from './bonding';
+export type {
+  BondFunding,
+  BondingContracts,
+  BondingKind,
+  BondResult,
+  MixnodeBondOptions,
+  MixnodeHome,
+  NodeBond,
+  NodeBondOptions,
+  NodeKeys,
+} from './bonding';

@@ -3,11 +3,17 @@ import { commandAction, type CommandModule } from '../../framework/command';
 import { logLevelOption, portOption, workersOption } from '../../framework/node-options';
 import { gatewayInit } from './init';
 import { gatewayRun, type GatewayRunEnvironment } from './run';
+import { addChainCommand } from '../../chain/options';
+import type { CommandHandler } from '../../framework/command';
+import { mixnetOption, vestingFlag, type StakeOptions } from '../mixnet/shared';
+import { gatewayBond, gatewayUnbond, gatewayUpdateConfig } from './bonding';
 
 export { gatewayInit } from './init';
 export type { GatewayInitOptions } from './init';
 export { gatewayRun } from './run';
 export type { GatewayRunEnvironment, GatewayRunOptions } from './run';
+export { gatewayBond, gatewayUnbond, gatewayUpdateConfig } from './bonding';
+export type { GatewayHomeOptions } from './bonding';
 
 const idOption = (): Option =>
   new Option('--id <id>', 'gateway id (home defaults to ~/.nym/gateways/<id>)').env('NYM_GATEWAY_ID');
@@ -22,7 +28,7 @@ const portOptions = (scope: 'init' | 'run'): Option[] => [
   portOption('--http-port <port>', scope === 'init' ? 'HTTP API port (default 8000)' : 'HTTP API port'),
 ];
 
-/** `nymts gateway …`. Bonding joins once the mixnet contract exists. */
+/** `nymts gateway …`: keys and config, running the gateway, and its bond in the mixnet contract. */
 export function gatewayModule(environment: GatewayRunEnvironment = {}): CommandModule {
   return {
     register(program, env) {
@@ -56,6 +62,28 @@ export function gatewayModule(environment: GatewayRunEnvironment = {}): CommandM
         .addOption(workersOption())
         .addOption(logLevelOption())
         .action(commandAction(env, gatewayRun(environment)));
+      const staking = <O extends StakeOptions>(
+        name: string,
+        description: string,
+        handler: CommandHandler<O>,
+      ) =>
+        addChainCommand(gateway, env, {
+          name,
+          description,
+          signing: true,
+          contract: mixnetOption(),
+          handler,
+        }).addOption(vestingFlag());
+      staking('bond', 'bond the gateway in --home/--id with the key’s NYM', gatewayBond)
+        .argument('<pledge>', 'NYM (1.5, 1.5nym) or unym (1500000unym)')
+        .addOption(idOption())
+        .addOption(homeOption())
+        .addOption(new Option('--location <text>', 'where the gateway runs'));
+      staking('unbond', 'unbond the key’s gateway (the pledge returns at once)', gatewayUnbond);
+      staking('update-config', 'publish the host, ports and version from --home/--id', gatewayUpdateConfig)
+        .addOption(idOption())
+        .addOption(homeOption())
+        .addOption(new Option('--location <text>', 'where the gateway runs'));
     },
   };
 }
