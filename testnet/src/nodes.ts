@@ -44,7 +44,6 @@ export function initNodeHome(node: NodePlan, home: string, owner: string): NodeS
   return {
     id: node.id,
     role: node.role,
-    ...(node.role === 'mixnode' ? { layer: node.layer } : {}),
     ports: node.ports,
     identityKey: encodeKey(result.identity.publicKeyBytes),
     sphinxKey: encodeKey(result.sphinx.publicKeyBytes),

@@ -10,8 +10,9 @@ export interface NodePorts {
   clients?: number;
 }
 
+/** A mix node's layer is the mixnet contract's choice (the rewarded set), not the plan's. */
 export type NodePlan =
-  | { id: string; role: 'mixnode'; layer: MixLayer; ports: NodePorts }
+  | { id: string; role: 'mixnode'; ports: NodePorts }
   | { id: string; role: 'gateway'; ports: NodePorts & { clients: number } };
 
 export interface ClientPlan {
@@ -57,16 +58,13 @@ export function planNetwork(shape: PlanShape, source: PortSource): NetworkPlan {
   const rpcPort = next('rpc', 0);
   const nodes: NodePlan[] = [];
   let index = 0;
-  for (let layer = 1 as MixLayer; layer <= 3; layer++) {
-    for (let n = 1; n <= shape.mixnodesPerLayer; n++) {
-      nodes.push({
-        id: `mix-l${layer}-${n}`,
-        role: 'mixnode',
-        layer,
-        ports: { mix: next('mix', index), http: next('http', index) },
-      });
-      index++;
-    }
+  for (let n = 1; n <= shape.mixnodesPerLayer * 3; n++) {
+    nodes.push({
+      id: `mix-${n}`,
+      role: 'mixnode',
+      ports: { mix: next('mix', index), http: next('http', index) },
+    });
+    index++;
   }
   for (let g = 1; g <= shape.gateways; g++) {
     nodes.push({

@@ -16,6 +16,8 @@ export interface RewarderDeps {
   store: StateStore;
   mixnet?: MixnetOperations;
   progress(line: string): void;
+  /** After each epoch advance (the rewarded set may have changed). */
+  afterEpoch?(epoch: number): Promise<void>;
 }
 
 export interface Rewarder {
@@ -57,6 +59,7 @@ export function createRewarder(options: RewarderOptions, deps: RewarderDeps): Re
         state.nodes.map((node) => ({ node, performance: results.get(node.id)?.performance ?? 0 })),
       );
       epoch = await deps.mixnet.advanceEpoch(session, mixnet);
+      await deps.afterEpoch?.(epoch);
     }
     deps.store.update((next) => {
       next.monitor = {

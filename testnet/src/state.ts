@@ -15,6 +15,7 @@ const ports = z.strictObject({
 const nodeState = z.strictObject({
   id: z.string(),
   role: z.enum(['mixnode', 'gateway']),
+  /** The layer of the current rewarded set; absent outside it. */
   layer: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   ports,
   identityKey: z.string(),
@@ -27,12 +28,7 @@ const nodeState = z.strictObject({
 });
 
 const plannedNode = z.discriminatedUnion('role', [
-  z.strictObject({
-    id: z.string(),
-    role: z.literal('mixnode'),
-    layer: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-    ports,
-  }),
+  z.strictObject({ id: z.string(), role: z.literal('mixnode'), ports }),
   z.strictObject({
     id: z.string(),
     role: z.literal('gateway'),

@@ -1,5 +1,5 @@
 // The topology file clients read (the client's JSON format) while their topology does not come
-// from the mixnet contract: mix nodes in their layers and the gateways, all with performance 1.
+// from the mixnet contract: the active set's mix nodes in their layers and the gateways.
 import { writeJsonAtomic } from './files';
 import type { RewardedNode } from './mixnet';
 import type { MixLayer } from './plan';
@@ -24,15 +24,12 @@ export interface TopologyDocument {
   }>;
 }
 
-/**
- * Mix nodes take their layer from the rewarded set when there is one (nodes outside it are left
- * out, as clients would leave them out), else from the plan.
- */
+/** Mix nodes in their rewarded-set layers; nodes outside the set are left out, as clients would. */
 export function topologyDocument(
   nodes: readonly NodeState[],
-  rewarded?: readonly RewardedNode[],
+  rewarded: readonly RewardedNode[],
 ): TopologyDocument {
-  const layerOf = new Map(rewarded?.map((entry) => [entry.identityKey, entry.layer]));
+  const layerOf = new Map(rewarded.map((entry) => [entry.identityKey, entry.layer]));
   const mixnodes: TopologyDocument['mixnodes'] = [];
   const gateways: TopologyDocument['gateways'] = [];
   for (const node of nodes) {
@@ -47,7 +44,7 @@ export function topologyDocument(
       gateways.push({ ...common, clientsPort: node.ports.clients, performance: 1 });
       continue;
     }
-    const layer = rewarded === undefined ? node.layer : layerOf.get(node.identityKey);
+    const layer = layerOf.get(node.identityKey);
     if (layer !== undefined) mixnodes.push({ ...common, layer, performance: 1 });
   }
   return { mixnodes, gateways };

@@ -5,7 +5,6 @@ import type { DevAccount } from '@nymts/chain';
 import {
   connectReader,
   connectSigner,
-  deployNymContracts,
   recordContracts,
   walletFromMnemonic,
   type ContractDeployment,
@@ -16,6 +15,7 @@ import { TestnetError } from './errors';
 import { testnetLayout, type TestnetLayout } from './layout';
 import { observeNode } from './metrics';
 import type { MixnetOperations, RewardedNode } from './mixnet';
+import { mixnetContractOperations } from './mixnet-contract';
 import { initNodeHome } from './nodes';
 import { DEFAULT_SHAPE, planNetwork, portsNeeded, type PlanShape, type PortSource } from './plan';
 import { freePorts } from './ports';
@@ -46,7 +46,7 @@ export interface UpDeps {
   launcher: Launcher;
   /** One line per step, for the person watching. */
   progress(line: string): void;
-  /** The mixnet contract's operations; without them nodes keep the plan's layers. */
+  /** The mixnet contract's operations; `mixnetContractOperations` unless given. */
   mixnet?: MixnetOperations;
   signal?: AbortSignal;
 }
@@ -124,6 +124,8 @@ export async function upTestnet(options: UpOptions, deps: UpDeps): Promise<Runni
       return service;
     };
     const url = rpcUrl(initial.rpcPort);
+    const mixnet =
+      deps.mixnet ?? mixnetContractOperations({ rpcUrl: url, deploymentPath: layout.deployment });
 
     deps.progress(`starting the chain ${initial.chainId} (RPC ${url})`);
     const chain = run(
@@ -144,23 +146,33 @@ export async function upTestnet(options: UpOptions, deps: UpDeps): Promise<Runni
 
     const admin = await signerFor(url, devAccounts[0]);
     try {
-      if (!activeStore.get().steps.contracts) await deployContracts(activeStore, layout, admin, deps);
+      if (!activeStore.get().steps.contracts) await deployContracts(activeStore, layout, admin, mixnet, deps);
       else deps.progress(`contracts: ${contractList(activeStore.get())}`);
-      if (deps.mixnet !== undefined)
-        await bondAndDrawSet(activeStore, layout, devAccounts, admin, epochSeconds, deps.mixnet, deps);
+      await bondAndDrawSet(activeStore, layout, devAccounts, admin, epochSeconds, mixnet, deps);
     } finally {
       admin.disconnect();
     }
 
+    const writeTopology = async (): Promise<void> => {
+      const rewarded = await readRewardedSet(url, activeStore.get(), mixnet);
+      const layers = new Map(rewarded.map((entry) => [entry.identityKey, entry.layer]));
+      activeStore.update((state) => {
+        for (const node of state.nodes) {
+          if (node.role !== 'mixnode') continue;
+          const layer = layers.get(node.identityKey);
+          if (layer === undefined) delete node.layer;
+          else node.layer = layer;
+        }
+      });
+      writeTopologyFile(layout.topology, topologyDocument(activeStore.get().nodes, rewarded));
+    };
+    await writeTopology();
+    deps.progress(`${layerText(activeStore.get())}; topology for clients in ${layout.topology}`);
     await startNodes(activeStore, layout, supervisor, run, deps);
-    const rewarded =
-      deps.mixnet === undefined ? undefined : await readRewardedSet(url, activeStore.get(), deps.mixnet);
-    writeTopologyFile(layout.topology, topologyDocument(activeStore.get().nodes, rewarded));
-    deps.progress(`topology for clients written to ${layout.topology}`);
 
     rewarder = createRewarder(
       { epochSeconds, rpcUrl: url, adminMnemonic: mnemonicOf(devAccounts[0]) },
-      { store: activeStore, mixnet: deps.mixnet, progress: deps.progress },
+      { store: activeStore, mixnet, progress: deps.progress, afterEpoch: writeTopology },
     );
     rewarder.start();
     return { description: describeNetwork(activeStore.get(), layout), stop: stopEverything };
@@ -229,8 +241,7 @@ function initNodes(
       state.nodes.push(created);
       state.pendingNodes = state.pendingNodes.filter((entry) => entry.id !== node.id);
     });
-    const where =
-      created.role === 'mixnode' ? `layer ${created.layer}` : `clients port ${created.ports.clients}`;
+    const where = created.role === 'mixnode' ? 'mix node' : `gateway, clients port ${created.ports.clients}`;
     deps.progress(
       `initialised ${created.id} (${where}, mix port ${created.ports.mix}, identity ${created.identityKey})`,
     );
@@ -241,17 +252,12 @@ async function deployContracts(
   store: StateStore,
   layout: TestnetLayout,
   admin: SigningSession,
+  mixnet: MixnetOperations,
   deps: UpDeps,
 ): Promise<void> {
   const owners = store.get().nodes.map((node) => ({ address: node.owner, amount: OWNER_BALANCE }));
-  deps.progress(
-    'deploying the NYM token and vesting contracts' +
-      (deps.mixnet === undefined ? '' : ' and the mixnet contract'),
-  );
-  const deployed: Record<string, ContractDeployment> =
-    deps.mixnet === undefined
-      ? await deployNymContracts(admin, { tokenAdmin: admin.address, initialBalances: owners })
-      : await deps.mixnet.deployPlatform(admin, { owners });
+  deps.progress('deploying the NYM token, vesting and mixnet contracts');
+  const deployed: Record<string, ContractDeployment> = await mixnet.deployPlatform(admin, { owners });
   recordContracts(layout.deployment, admin.chainId, deployed);
   store.update((state) => {
     for (const [role, deployment] of Object.entries(deployed)) state.contracts[role] = deployment.address;
@@ -384,6 +390,16 @@ function requireContract(state: TestnetState, role: string): string {
   if (address === undefined)
     throw new TestnetError('contract_missing', `the network has no ${role} contract recorded`);
   return address;
+}
+
+function layerText(state: TestnetState): string {
+  const layers = ([1, 2, 3] as const).map((layer) => {
+    const ids = state.nodes
+      .filter((node) => node.role === 'mixnode' && node.layer === layer)
+      .map((node) => node.id);
+    return `layer ${layer}: ${ids.join(' ') || '(empty)'}`;
+  });
+  return `rewarded set: ${layers.join(', ')}`;
 }
 
 function contractList(state: TestnetState): string {

@@ -10,7 +10,7 @@ const STATE: TestnetState = {
   blockTime: '500ms',
   admin: 'n1admin',
   nodes: [],
-  pendingNodes: [{ id: 'mix-l1-1', role: 'mixnode', layer: 1, ports: { mix: 1789, http: 8000 } }],
+  pendingNodes: [{ id: 'mix-1', role: 'mixnode', ports: { mix: 1789, http: 8000 } }],
   clients: [],
   contracts: { nym_token: 'n1token' },
   steps: { contracts: true, firstEpoch: false },

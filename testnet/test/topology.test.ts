@@ -18,11 +18,14 @@ const nodes = [
 ];
 
 describe('topologyDocument', () => {
-  it('takes the plan’s layers without a rewarded set', () => {
-    const document = topologyDocument(nodes);
+  it('gives mix nodes their rewarded-set layers, and the gateways', () => {
+    const document = topologyDocument(nodes, [
+      { identityKey: 'm1-identity', layer: 3 },
+      { identityKey: 'm2-identity', layer: 1 },
+    ]);
     expect(document.mixnodes.map((entry) => [entry.identityKey, entry.layer])).toEqual([
-      ['m1-identity', 1],
-      ['m2-identity', 2],
+      ['m1-identity', 3],
+      ['m2-identity', 1],
     ]);
     expect(document.gateways).toEqual([
       {
@@ -36,7 +39,7 @@ describe('topologyDocument', () => {
     ]);
   });
 
-  it('takes the rewarded set’s layers and leaves out mix nodes outside it', () => {
+  it('leaves out mix nodes outside the rewarded set', () => {
     const document = topologyDocument(nodes, [{ identityKey: 'm2-identity', layer: 3 }]);
     expect(document.mixnodes.map((entry) => [entry.identityKey, entry.layer])).toEqual([['m2-identity', 3]]);
     expect(document.gateways).toHaveLength(1);
