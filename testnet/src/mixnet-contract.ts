@@ -13,8 +13,7 @@ import {
 } from '@nymts/contracts-client';
 import { bondNodes } from '../scripts/bond-nodes';
 import { TestnetError } from './errors';
-import type { MixnetOperations, PerformanceReport, RewardedNode } from './mixnet';
-import type { MixLayer } from './plan';
+import type { MixnetOperations, PerformanceReport } from './mixnet';
 
 /** Each node's pledge, in NYM. */
 export const NODE_PLEDGE = '100';
@@ -79,14 +78,6 @@ export function mixnetContractOperations(options: {
     async currentEpoch(reader, mixnet) {
       return (await new MixnetQueryClient(reader.client, mixnet).getCurrentIntervalDetails()).interval
         .total_elapsed_epochs;
-    },
-
-    async rewardedSet(reader, mixnet) {
-      return (await rewardedNodes(reader, mixnet)).flatMap((node): RewardedNode[] =>
-        node.status === 'active' && node.layer !== undefined && node.layer !== null
-          ? [{ identityKey: node.mix_node.identity_key, layer: node.layer as MixLayer }]
-          : [],
-      );
     },
 
     async report(admin, mixnet, reports) {

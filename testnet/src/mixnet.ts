@@ -1,13 +1,7 @@
 // The mixnet contract's part of the network — deploying it, bonding nodes, epochs, the rewarded
 // set, performance reports — behind one interface, so the network runs with or without it.
 import type { ContractDeployment, ReadSession, SigningSession } from '@nymts/contracts-client';
-import type { MixLayer } from './plan';
 import type { NodeState } from './state';
-
-export interface RewardedNode {
-  identityKey: string;
-  layer: MixLayer;
-}
 
 export interface PerformanceReport {
   node: NodeState;
@@ -33,7 +27,6 @@ export interface MixnetOperations {
   /** Epochs from now on last this long (the first one is short, so the first set is drawn at once). */
   setEpochLength(admin: SigningSession, mixnet: string, seconds: number): Promise<void>;
   currentEpoch(reader: ReadSession, mixnet: string): Promise<number>;
-  rewardedSet(reader: ReadSession, mixnet: string): Promise<RewardedNode[]>;
   /** Reports each node's performance for the epoch that ends (the rewarding validator's job). */
   report(admin: SigningSession, mixnet: string, reports: readonly PerformanceReport[]): Promise<void>;
 }

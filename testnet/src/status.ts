@@ -1,6 +1,8 @@
 // `nymts testnet status`: what the state file says, checked against what runs now.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { connectReader } from '@nymts/contracts-client';
 import { chainHeight } from './chain';
+import { mixnetContractOperations } from './mixnet-contract';
 import { describeNetwork, type NetworkDescription } from './describe';
 import { TestnetError } from './errors';
 import { testnetLayout } from './layout';
@@ -61,16 +63,38 @@ export async function testnetStatus(home?: string): Promise<TestnetStatus> {
           : { unreachable: observation.reason };
     });
   }
+  const height = supervisorPid === undefined ? undefined : await chainHeight(description.rpcUrl);
   return {
     ...description,
     running: supervisorPid !== undefined,
     ...(supervisorPid === undefined ? {} : { supervisorPid }),
-    height: supervisorPid === undefined ? undefined : await chainHeight(description.rpcUrl),
-    epoch: state.monitor?.epoch,
+    height,
+    epoch: height === undefined ? state.monitor?.epoch : await liveEpoch(description, state.contracts.mixnet),
     lastReport: state.monitor?.reportedAt,
     services,
     packets,
   };
+}
+
+/** The epoch the chain is in now; undefined if it cannot be read. */
+async function liveEpoch(
+  network: NetworkDescription,
+  mixnet: string | undefined,
+): Promise<number | undefined> {
+  if (mixnet === undefined) return undefined;
+  try {
+    const reader = await connectReader(network.rpcUrl);
+    try {
+      return await mixnetContractOperations({
+        rpcUrl: network.rpcUrl,
+        deploymentPath: network.deployment,
+      }).currentEpoch(reader, mixnet);
+    } finally {
+      reader.disconnect();
+    }
+  } catch {
+    return undefined;
+  }
 }
 
 /** What a network's data folder may hold; reset refuses to delete a folder with anything else. */

@@ -10,11 +10,17 @@ import {
   type ContractDeployment,
   type SigningSession,
 } from '@nymts/contracts-client';
+import { encodeKey } from '@nymts/node-common';
+import {
+  createMixnetTopologyProvider,
+  writeTopologyFile,
+  type MixnetTopologyProvider,
+} from '@nymts/topology';
 import { chainHeight, DEFAULT_CHAIN_ID, ensureChainHome, rpcUrl } from './chain';
 import { TestnetError } from './errors';
 import { testnetLayout, type TestnetLayout } from './layout';
 import { observeNode } from './metrics';
-import type { MixnetOperations, RewardedNode } from './mixnet';
+import type { MixnetOperations } from './mixnet';
 import { mixnetContractOperations } from './mixnet-contract';
 import { initNodeHome } from './nodes';
 import { DEFAULT_SHAPE, planNetwork, portsNeeded, type PlanShape, type PortSource } from './plan';
@@ -23,7 +29,6 @@ import { createRewarder, type Rewarder } from './rewarder';
 import { readState, runningSupervisor, stateStore, type StateStore, type TestnetState } from './state';
 import { describeNetwork, type NetworkDescription } from './describe';
 import { createSupervisor, type Launcher, type ManagedService, type Supervisor } from './supervisor';
-import { topologyDocument, writeTopologyFile } from './topology';
 import { waitFor } from './wait';
 
 export interface UpOptions {
@@ -83,8 +88,10 @@ export async function upTestnet(options: UpOptions, deps: UpDeps): Promise<Runni
   let supervisor: Supervisor | undefined;
   let store: StateStore | undefined;
   let rewarder: Rewarder | undefined;
+  let topology: MixnetTopologyProvider | undefined;
   const stopEverything = async (): Promise<void> => {
     await rewarder?.stop();
+    topology?.close();
     await supervisor?.stopAll();
     store?.update((state) => {
       delete state.supervisor;
@@ -153,9 +160,16 @@ export async function upTestnet(options: UpOptions, deps: UpDeps): Promise<Runni
       admin.disconnect();
     }
 
+    topology = createMixnetTopologyProvider({
+      rpcUrl: url,
+      mixnetAddress: requireContract(activeStore.get(), 'mixnet'),
+    });
+    const activeTopology = topology;
+    /** Clients read the active set from a file the network rewrites from the contract. */
     const writeTopology = async (): Promise<void> => {
-      const rewarded = await readRewardedSet(url, activeStore.get(), mixnet);
-      const layers = new Map(rewarded.map((entry) => [entry.identityKey, entry.layer]));
+      const current = await activeTopology.fetch();
+      writeTopologyFile(layout.topology, current);
+      const layers = new Map(current.mixnodes.map((node) => [encodeKey(node.identity), node.layer]));
       activeStore.update((state) => {
         for (const node of state.nodes) {
           if (node.role !== 'mixnode') continue;
@@ -164,7 +178,6 @@ export async function upTestnet(options: UpOptions, deps: UpDeps): Promise<Runni
           else node.layer = layer;
         }
       });
-      writeTopologyFile(layout.topology, topologyDocument(activeStore.get().nodes, rewarded));
     };
     await writeTopology();
     deps.progress(`${layerText(activeStore.get())}; topology for clients in ${layout.topology}`);
@@ -318,19 +331,6 @@ async function bondAndDrawSet(
       state.steps.firstEpoch = true;
     });
     deps.progress(`advanced to epoch ${epoch}: the rewarded set and its layers are drawn`);
-  }
-}
-
-async function readRewardedSet(
-  url: string,
-  state: TestnetState,
-  mixnet: MixnetOperations,
-): Promise<RewardedNode[]> {
-  const reader = await connectReader(url);
-  try {
-    return await mixnet.rewardedSet(reader, requireContract(state, 'mixnet'));
-  } finally {
-    reader.disconnect();
   }
 }
 
