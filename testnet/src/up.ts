@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import type { DevAccount } from '@nymts/chain';
 import {
-  connectReader,
   connectSigner,
   recordContracts,
   walletFromMnemonic,
