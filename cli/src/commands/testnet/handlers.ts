@@ -53,16 +53,21 @@ export function testnetUp(launcher: Launcher = NYMTS_LAUNCHER): CommandHandler<U
           epochSeconds: options.epochSeconds,
           shape: options.clients === undefined ? undefined : { clients: options.clients },
         },
-        { launcher, progress: (line) => ctx.io.err(line), signal: ctx.signal },
+        { launcher, progress: (line) => ctx.io.err(`[${elapsed(startedAt)}] ${line}`), signal: ctx.signal },
       ),
     );
-    ctx.io.err(`ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+    ctx.io.err(`[${elapsed(startedAt)}] the network is ready`);
     ctx.io.out(ctx.format === 'json' ? toJson(network.description) : formatSummary(network.description));
     await untilAborted(ctx);
     ctx.io.err('stopping the network…');
     await network.stop();
     return { data: { stopped: true, home: network.description.home }, text: 'the network is stopped' };
   };
+}
+
+/** Seconds since `up` began, so the progress lines show where the time goes. */
+function elapsed(startedAt: number): string {
+  return `${((performance.now() - startedAt) / 1000).toFixed(1).padStart(5)} s`;
 }
 
 async function untilAborted(ctx: CommandContext): Promise<void> {
