@@ -1,5 +1,6 @@
 import type { CommandModule } from '../framework/command';
 import { chainCommand } from './chain';
+import { clientModule } from './client';
 import { delegationModule } from './delegate';
 import { gatewayModule } from './gateway';
 import { mixnetModule } from './mixnet';
@@ -10,7 +11,7 @@ import { vestingModule } from './vesting';
 
 /**
  * Every top-level command, one folder each (`commands/<name>/`), listed one per line so that
- * additions from parallel branches merge cleanly. Still to come: client, socks5,
+ * additions from parallel branches merge cleanly. Still to come: socks5,
  * credential, signer.
  */
 // prettier-ignore
@@ -18,6 +19,7 @@ export const commandModules: readonly CommandModule[] = [
   chainCommand,
   mixnodeModule(),
   gatewayModule(),
+  clientModule(),
   tokenModule(),
   vestingModule(),
   mixnetModule(),

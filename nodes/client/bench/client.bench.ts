@@ -2,6 +2,7 @@ import { ed25519 } from '@noble/curves/ed25519';
 import { defineSuite, measureRate, median, percentile, sampleDurations } from '@nymts/bench';
 import {
   createNoblePrimitives,
+  DEFAULT_SPHINX_VERSION,
   createNodePrimitives,
   generateSphinxKeyPair,
   processPacket,
@@ -19,7 +20,7 @@ import { prepareLoopCover, prepareRegularFragment, prepareReplyFragment } from '
 import { openReceived } from '../src/packets/receive';
 import { createReplySurbs } from '../src/replies/create-surbs';
 import { cryptoRng } from '../src/runtime';
-import { encodeNodeAddress } from '../src/topology/node-address';
+import { encodeNodeAddress } from '@nymts/node-common';
 import type { Topology } from '../src/topology/topology';
 import { TIMING_PRESETS } from '../src/traffic/timing';
 
@@ -36,7 +37,7 @@ const hop = (port: number) => {
       sphinxKey: sphinx.publicKey,
       host: '127.0.0.1',
       mixPort: port,
-      address: encodeNodeAddress('127.0.0.1', port),
+      address: encodeNodeAddress({ host: '127.0.0.1', port }),
       performance: 1,
     },
   };
@@ -59,7 +60,7 @@ function context(crypto: ClientCrypto): PacketContext {
     topology,
     averagePacketDelayMs: TIMING_PRESETS.current.averagePacketDelayMs,
     averageAckDelayMs: TIMING_PRESETS.current.averageAckDelayMs,
-    sphinxVersion: 258,
+    sphinxVersion: DEFAULT_SPHINX_VERSION,
   };
 }
 

@@ -60,7 +60,7 @@ export interface ClientOptions {
   gateway: Uint8Array | string;
   /** Defaults: TIMING_PRESETS.current. */
   timing?: Partial<TrafficTiming>;
-  /** Sphinx header version of the packets we build (258, as Nym clients today). */
+  /** Sphinx header version of the packets we build (259, as Nym's current clients). */
   sphinxVersion?: number;
   topology?: Partial<TopologyOptions>;
   retransmission?: Partial<RetransmissionOptions>;

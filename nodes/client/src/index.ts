@@ -34,12 +34,14 @@ export type { ReconnectOptions } from './gateway/link';
 
 // Collaborators
 export type { GatewayConnection, GatewayConnector, OutboundMixPacket } from './gateway/connection';
+export { createWebSocketGatewayConnector } from './gateway/websocket-gateway';
+export type { WebSocketGatewayDeps, WebSocketGatewayOptions } from './gateway/websocket-gateway';
 export { createJsonFileTopologyProvider, parseTopologyDocument } from './topology/json-file-provider';
 export type { SkippedEntry } from './topology/json-file-provider';
 export { DEFAULT_TOPOLOGY } from './topology/topology-control';
 export type { TopologyOptions } from './topology/topology-control';
+export { gatewayWebSocketUrl } from './topology/topology';
 export type { GatewayNode, MixLayer, MixNode, Topology, TopologyProvider } from './topology/topology';
-export { encodeNodeAddress } from './topology/node-address';
 export { openSqliteClientStore } from './storage/client-store';
 export type { ClientStateStore } from './storage/client-store';
 export { loadOrCreateClientKeys, readClientKeys, writeClientKeys } from './storage/key-file';
@@ -47,6 +49,14 @@ export { systemClock, cryptoRng } from './runtime';
 export type { Clock, Rng, Timer } from './runtime';
 export { createClientCrypto } from './crypto/primitives';
 export type { ClientCrypto } from './crypto/primitives';
+
+// A client from its home folder (config, keys, state), as `nymts client` runs it
+export { clientConfigSchema, clientPaths, defaultClientHome } from './config/client-config';
+export type { ClientConfig, ClientPaths } from './config/client-config';
+export { initClient } from './config/init';
+export type { InitClientOptions, InitClientResult } from './config/init';
+export { loadClientFromHome } from './config/from-config';
+export type { ClientOverrides, ClientProcess, ClientRuntime } from './config/from-config';
 
 // nym-client's WebSocket API
 export { createWebSocketApi, CLOSE_ALREADY_CONNECTED } from './api/websocket-api';

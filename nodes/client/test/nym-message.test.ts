@@ -119,6 +119,33 @@ describe('NymMessage (nym-sphinx message.rs, anonymous-replies requests)', () =>
     });
   });
 
+  it('writes SURBs with seeds (version 259) in the v2 encoding, and older ones in v1', () => {
+    const tag = new Uint8Array(16).fill(5);
+    const seeded = replySurb(259);
+    const v2 = encodeNymMessage({
+      kind: 'repliable',
+      senderTag: tag,
+      content: { kind: 'additional_surbs', replySurbs: [seeded, seeded] },
+    });
+    expect(v2.subarray(0, 21)).toEqual(
+      concatBytes(Uint8Array.of(1), tag, Uint8Array.of(4), u16BE(2), Uint8Array.of(4)),
+    );
+    expect(v2).toHaveLength(21 + 2 * (16 + encodeSurb(seeded.surb).length));
+    const v1 = encodeNymMessage({
+      kind: 'repliable',
+      senderTag: tag,
+      content: { kind: 'additional_surbs', replySurbs: [replySurb(258)] },
+    });
+    expect(v1.subarray(0, 22)).toEqual(concatBytes(Uint8Array.of(1), tag, Uint8Array.of(1), u32BE(1)));
+    expect(() =>
+      encodeNymMessage({
+        kind: 'repliable',
+        senderTag: tag,
+        content: { kind: 'heartbeat', replySurbs: [replySurb(258), seeded] },
+      }),
+    ).toThrow(/both payload-key forms/);
+  });
+
   it('drops malformed messages with a clear error', () => {
     const cases: [Uint8Array, RegExp][] = [
       [new Uint8Array(), /empty/],

@@ -1,4 +1,4 @@
-import { PACKET_SIZES, processPacket, type ProcessedPacket } from '@nymts/sphinx';
+import { DEFAULT_SPHINX_VERSION, PACKET_SIZES, processPacket, type ProcessedPacket } from '@nymts/sphinx';
 import { type Recipient } from '../src/address/recipient';
 import { equalBytes } from '../src/bytes';
 import { decodeFragment, encodeFragment } from '../src/chunking/fragment';
@@ -51,7 +51,7 @@ function party(seed: string, gateway: number): { keys: ClientKeys; address: Reci
     topology: network.topology,
     averagePacketDelayMs: 15,
     averageAckDelayMs: 15,
-    sphinxVersion: 258,
+    sphinxVersion: DEFAULT_SPHINX_VERSION,
   };
   return { keys, address, ctx };
 }
@@ -78,6 +78,14 @@ describe('the regular payload and its SURB-ACK', () => {
     expect(network.nameOf(prepared.firstHop)).toBe('mix-1.0');
     expect(finalNode).toBe('gateway-1');
     expect(final.destination).toEqual(bob.address.identity);
+  });
+
+  it("is built in Sphinx version 259, as Nym's current clients build, and so is its SURB-ACK", () => {
+    expect(DEFAULT_SPHINX_VERSION).toBe(259);
+    const ackHop = new Uint8Array(32);
+    ackHop.set(final.payload.subarray(0, MAX_NODE_ADDRESS_UNPADDED_LEN));
+    const ack = travel(final.payload.slice(MAX_NODE_ADDRESS_UNPADDED_LEN, ACK_OVERHEAD), ackHop);
+    expect([...hops, ...ack.hops].map((hop) => hop.version)).toEqual(new Array(8).fill(259));
   });
 
   it('carries ack first hop (19) ‖ ack packet (386) ‖ ephemeral key (32) ‖ encrypted fragment (1611)', () => {

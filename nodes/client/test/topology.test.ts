@@ -5,7 +5,6 @@ import pino from 'pino';
 import { encodeBase58 } from '../src/address/base58';
 import { ClientError } from '../src/errors';
 import { createJsonFileTopologyProvider, parseTopologyDocument } from '../src/topology/json-file-provider';
-import { encodeNodeAddress } from '../src/topology/node-address';
 import { randomRoute } from '../src/topology/route';
 import { type Topology, usableTopology } from '../src/topology/topology';
 import { createTopologyControl } from '../src/topology/topology-control';
@@ -13,7 +12,6 @@ import { createManualClock, flush } from './support/manual-clock';
 import { createSeededRng } from './support/seeded-rng';
 import { TestNetwork } from './support/test-network';
 
-const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 const network = new TestNetwork(createManualClock(), createSeededRng('topology'), { perLayer: 3 });
 
 function documentOf(topology: Topology) {
@@ -29,18 +27,6 @@ function documentOf(topology: Topology) {
     gateways: topology.gateways.map((node) => ({ ...base(node), clientsPort: node.clientsPort })),
   };
 }
-
-describe('node addresses', () => {
-  it('are 4|6 ‖ port ‖ ip, zero-padded to 32 bytes', () => {
-    expect(hex(encodeNodeAddress('127.0.0.1', 1789))).toBe('0406fd7f000001'.padEnd(64, '0'));
-    expect(hex(encodeNodeAddress('::1', 443))).toBe(`0601bb${'00'.repeat(15)}01`.padEnd(64, '0'));
-    expect(hex(encodeNodeAddress('2001:db8::ff00:42', 1))).toBe(
-      `060001${'20010db80000000000000000ff000042'}${'00'.repeat(13)}`,
-    );
-    expect(() => encodeNodeAddress('example.com', 1789)).toThrow(/not an IP address/);
-    expect(() => encodeNodeAddress('127.0.0.1', 70_000)).toThrow(/not a TCP port/);
-  });
-});
 
 describe('topology documents', () => {
   it('read back the network they describe', () => {

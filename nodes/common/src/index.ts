@@ -45,6 +45,7 @@ export type { KeyAlgorithm, KeyFileErrorCode, KeyPair, KeyPairPaths } from './ke
 export { encodeKey, decodeKey } from './keys/key-encoding';
 
 export { ConfigError, loadTomlConfig, validateConfig, writeTomlConfig } from './config/toml-config';
+export { NODE_CONFIG_FILE, inHome, loggingSection, socketAddressSchema } from './config/config-parts';
 export type { ConfigErrorCode } from './config/toml-config';
 
 export { LOG_LEVELS, createLogger, componentLogger, silentLogger } from './logging/logger';

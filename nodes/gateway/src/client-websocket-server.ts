@@ -6,11 +6,14 @@ import {
   type GatewaySession,
   type SessionAction,
 } from './client-protocol/gateway-session';
-import { type MixPacket } from './client-protocol/mix-packet';
+import {
+  type MixPacket,
+  GATEWAY_PROTOCOL_VERSION,
+  type Ed25519KeyPair,
+  type RandomBytes,
+  systemRandomBytes,
+} from '@nymts/gateway-protocol';
 import { type SharedKeyStore } from './client-protocol/shared-key-store';
-import { GATEWAY_PROTOCOL_VERSION } from './client-protocol/versions';
-import { type Ed25519KeyPair } from './crypto/keys';
-import { type RandomBytes, systemRandomBytes } from './crypto/random';
 import { deliverStoredMessages, type DeliveryOutcome } from './inbox/delivery';
 import { type MessageInbox } from './inbox/message-inbox';
 import { type GatewayLogger, silentLogger } from './logger';

@@ -30,13 +30,15 @@ import {
   type Transport,
 } from '@nymts/node-common';
 import { type BandwidthController } from './client-protocol/bandwidth';
-import { type MixPacket } from './client-protocol/mix-packet';
+import {
+  type MixPacket,
+  GATEWAY_PROTOCOL_VERSION,
+  encodeBase58,
+  type Ed25519KeyPair,
+  type RandomBytes,
+} from '@nymts/gateway-protocol';
 import { type SharedKeyStore } from './client-protocol/shared-key-store';
-import { GATEWAY_PROTOCOL_VERSION } from './client-protocol/versions';
 import { createClientWebSocketServer } from './client-websocket-server';
-import { encodeBase58 } from './crypto/base58';
-import { type Ed25519KeyPair } from './crypto/keys';
-import { type RandomBytes } from './crypto/random';
 import { type MessageInbox, type StoreResult } from './inbox/message-inbox';
 import { splitFinalHop } from './mixnet/final-hop';
 import { createRateLimiter, type RateLimit } from './mixnet/rate-limiter';

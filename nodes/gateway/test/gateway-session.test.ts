@@ -1,21 +1,25 @@
 import { type BandwidthController, createUnmeteredBandwidth } from '../src/client-protocol/bandwidth';
-import { encodeBinaryRequest } from '../src/client-protocol/binary-frames';
-import { serializeClientRequest } from '../src/client-protocol/client-requests';
+import {
+  encodeBinaryRequest,
+  serializeClientRequest,
+  answerGatewayMaterial,
+  startClientHandshake,
+  type MixPacket,
+  type SharedKey,
+  openSensitiveResponse,
+  sealSensitiveRequest,
+  parseServerResponse,
+  encodeBase58,
+  generateEd25519KeyPair,
+  systemRandomBytes as random,
+} from '@nymts/gateway-protocol';
 import {
   createGatewaySession,
   type GatewaySession,
   type SessionAction,
 } from '../src/client-protocol/gateway-session';
-import { answerGatewayMaterial, startClientHandshake } from '../src/client-protocol/handshake-client';
 import { KeyRotation } from '@nymts/node-common';
-import { type MixPacket } from '../src/client-protocol/mix-packet';
-import { type SharedKey } from '../src/client-protocol/shared-key';
-import { openSensitiveResponse, sealSensitiveRequest } from '../src/client-protocol/sensitive-requests';
-import { parseServerResponse } from '../src/client-protocol/server-responses';
 import { createMemorySharedKeyStore } from '../src/client-protocol/shared-key-store';
-import { encodeBase58 } from '../src/crypto/base58';
-import { generateEd25519KeyPair } from '../src/crypto/keys';
-import { systemRandomBytes as random } from '../src/crypto/random';
 import fc from 'fast-check';
 
 const gateway = generateEd25519KeyPair(random);

@@ -31,7 +31,7 @@ export interface HeaderOptions {
   delaysNanos: readonly bigint[];
   /** 16 bytes; Nym always sends zeros. */
   surbId?: Uint8Array;
-  /** Header version to build; defaults to 258, what Nym clients build. */
+  /** Header version to build; defaults to 259, what Nym's current clients build. */
   version?: number;
   rng?: RandomBytes;
   primitives?: SphinxPrimitives;

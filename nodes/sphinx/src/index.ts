@@ -34,4 +34,5 @@ export {
   SURB_ID_SIZE,
   REPLAY_TAG_SIZE,
   PAYLOAD_OVERHEAD_SIZE,
+  PAYLOAD_KEY_SEED_SIZE,
 } from './constants';

@@ -13,8 +13,11 @@ export const SPHINX_VERSIONS = {
   payloadKeySeeds: 259,
 } as const;
 
-/** What Nym clients build by default (`use_legacy_sphinx_format: true` → 258). */
-export const DEFAULT_SPHINX_VERSION = SPHINX_VERSIONS.x25519ExplicitPayloadKeys;
+/**
+ * What we build: 259, as Nym's current clients do (its published wasm client 1.4.1 builds 259 for
+ * messages and acks). Every version in the table is still accepted.
+ */
+export const DEFAULT_SPHINX_VERSION = SPHINX_VERSIONS.payloadKeySeeds;
 
 export type Blinding = 'unclamped-mod-order' | 'clamped-x25519';
 export type PayloadKeyForm = 'full-key' | 'seed';

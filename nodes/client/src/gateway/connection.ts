@@ -1,8 +1,5 @@
-// SEAM: the client's view of its gateway. @nymts/gateway implements the real thing (registration,
-// authentication, encrypted frames: `connectToGateway` → `GatewayClientConnection`); the integrator
-// adapts it to this interface: `send` maps `firstHop` (32-byte Sphinx address) to its `MixPacket`
-// (`decodeNodeAddress` for host and port, packet type 0, the topology's key rotation) and calls
-// `forward`; `messages` yields what its `onMessage` receives and ends when `closed` settles.
+// The client's view of its gateway: `websocket-gateway.ts` speaks Nym's client–gateway protocol;
+// tests may put an in-process network behind the same interface.
 
 /** A Sphinx packet for the gateway to forward, unchanged, to the first mix. */
 export interface OutboundMixPacket {

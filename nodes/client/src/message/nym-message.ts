@@ -1,5 +1,6 @@
 import { concatBytes } from '@noble/hashes/utils';
-import { readU16BE, readU32BE, u32BE } from '../bytes';
+import { readU16BE, readU32BE, u16BE, u32BE } from '../bytes';
+import { PAYLOAD_KEY_SEED_SIZE } from '@nymts/sphinx';
 import { REPLY_SURB_V1_SIZE, SENDER_TAG_SIZE } from '../constants';
 import { ClientError } from '../errors';
 import { type Recipient, RECIPIENT_SIZE, recipientFromBytes, recipientToBytes } from '../address/recipient';
@@ -33,14 +34,32 @@ function malformed(message: string): ClientError {
   return new ClientError('malformed_message', message, { action: 'drop' });
 }
 
-function encodeSurbsV1(surbs: ReplySurb[]): Uint8Array {
-  return concatBytes(u32BE(surbs.length), ...surbs.map(encodeReplySurb));
+/** SURBs of version 259 carry 16-byte payload-key seeds, which only the v2 encoding holds. */
+function usesSeeds(surbs: ReplySurb[]): boolean {
+  const seeds = surbs.filter((surb) =>
+    surb.surb.payloadKeys.every((key) => key.length === PAYLOAD_KEY_SEED_SIZE),
+  );
+  if (seeds.length !== 0 && seeds.length !== surbs.length) {
+    throw new ClientError('malformed_request', 'one message cannot carry SURBs of both payload-key forms');
+  }
+  return seeds.length > 0;
+}
+
+function encodeSurbs(surbs: ReplySurb[], v2: boolean): Uint8Array {
+  if (!v2) return concatBytes(u32BE(surbs.length), ...surbs.map(encodeReplySurb));
+  const hops = (surbs[0] as ReplySurb).surb.payloadKeys.length;
+  if (surbs.some((surb) => surb.surb.payloadKeys.length !== hops)) {
+    throw new ClientError('malformed_request', 'the v2 SURB encoding needs SURBs of one route length');
+  }
+  return concatBytes(u16BE(surbs.length), Uint8Array.of(hops), ...surbs.map(encodeReplySurb));
 }
 
 function encodeRepliable(senderTag: Uint8Array, content: RepliableContent): Uint8Array {
-  const surbs = encodeSurbsV1(content.replySurbs);
+  const v2 = usesSeeds(content.replySurbs);
+  const surbs = encodeSurbs(content.replySurbs, v2);
   const body = content.kind === 'data' ? concatBytes(surbs, content.data) : surbs;
-  return concatBytes(senderTag, Uint8Array.of(REPLIABLE_TAG[content.kind]), body);
+  const tag = REPLIABLE_TAG[content.kind] + (v2 ? REPLIABLE_V2_OFFSET : 0);
+  return concatBytes(senderTag, Uint8Array.of(tag), body);
 }
 
 function encodeReply(content: ReplyContent): Uint8Array {
@@ -51,7 +70,10 @@ function encodeReply(content: ReplyContent): Uint8Array {
   return concatBytes(Uint8Array.of(REPLY_TAG[content.kind]), body);
 }
 
-/** Serialises to type ‖ body; SURBs are written in the v1 (2023) encoding every Nym client reads. */
+/**
+ * Serialises to type ‖ body. SURBs with full Lioness keys (versions ≤ 258) go in the v1 encoding
+ * every Nym client reads; SURBs with seeds (259) in the v2 encoding, as Nym's current clients send.
+ */
 export function encodeNymMessage(message: NymMessage): Uint8Array {
   switch (message.kind) {
     case 'plain':

@@ -1,4 +1,4 @@
-import { decodeSurb, encodeSurb, HEADER_SIZE, type Surb } from '@nymts/sphinx';
+import { decodeSurb, encodeSurb, HEADER_SIZE, PAYLOAD_KEY_SEED_SIZE, type Surb } from '@nymts/sphinx';
 import { concatBytes } from '@noble/hashes/utils';
 import { REPLY_KEY_SIZE } from '../constants';
 import { ClientError } from '../errors';
@@ -18,7 +18,7 @@ export function encodeReplySurb(surb: ReplySurb): Uint8Array {
 
 /** Length of one SURB in the v2 encoding: key material is a 16-byte seed per hop. */
 export function replySurbV2Size(hops: number): number {
-  return REPLY_KEY_SIZE + HEADER_SIZE + 32 + hops * 16;
+  return REPLY_KEY_SIZE + HEADER_SIZE + 32 + hops * PAYLOAD_KEY_SEED_SIZE;
 }
 
 export function decodeReplySurb(bytes: Uint8Array): ReplySurb {

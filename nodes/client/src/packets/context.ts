@@ -15,7 +15,7 @@ export interface PacketContext {
   averagePacketDelayMs: number;
   /** Mean delay at each mix for SURB-ACKs. */
   averageAckDelayMs: number;
-  /** Sphinx header version to build (258 is what Nym clients build). */
+  /** Sphinx header version to build (259 is what Nym's current clients build). */
   sphinxVersion: number;
 }
 

@@ -17,6 +17,9 @@ export interface ClientStateStore {
   /** The oldest stored SURB for the tag, removed. */
   takeSurb(tag: Uint8Array): Uint8Array | undefined;
   countSurbs(tag: Uint8Array): number;
+  /** The key registered with a gateway (by its bs58 identity), for authenticating on reconnect. */
+  gatewaySharedKey(gateway: string): Uint8Array | undefined;
+  saveGatewaySharedKey(gateway: string, key: Uint8Array): void;
   /** Forgets SURBs and reply keys past their age (Sphinx keys rotate, so old SURBs stop working). */
   pruneExpired(
     nowMs: number,
@@ -28,7 +31,7 @@ export interface ClientStateStore {
   close(): void;
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS reply_keys (
@@ -47,6 +50,10 @@ CREATE TABLE IF NOT EXISTS reply_surbs (
   received_at_ms INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reply_surbs_by_tag ON reply_surbs (sender_tag, id);
+CREATE TABLE IF NOT EXISTS gateway_keys (
+  gateway TEXT PRIMARY KEY,
+  shared_key BLOB NOT NULL
+) WITHOUT ROWID;
 `;
 
 function toBytes(value: unknown): Uint8Array {
@@ -91,6 +98,10 @@ export function openSqliteClientStore(path: string): ClientStateStore {
   const oldestSurb = db.prepare('SELECT id, surb FROM reply_surbs WHERE sender_tag = ? ORDER BY id LIMIT 1');
   const deleteSurb = db.prepare('DELETE FROM reply_surbs WHERE id = ?');
   const pruneSurbs = db.prepare('DELETE FROM reply_surbs WHERE received_at_ms < ?');
+  const selectGatewayKey = db.prepare('SELECT shared_key FROM gateway_keys WHERE gateway = ?');
+  const insertGatewayKey = db.prepare(
+    'INSERT OR REPLACE INTO gateway_keys (gateway, shared_key) VALUES (?, ?)',
+  );
   const pruneKeys = db.prepare('DELETE FROM reply_keys WHERE created_at_ms < ?');
 
   const saveKeys = db.transaction(
@@ -129,6 +140,11 @@ export function openSqliteClientStore(path: string): ClientStateStore {
     storeSurbs: (tag, surbs, receivedAtMs, maxPerTag) => store(tag, surbs, receivedAtMs, maxPerTag),
     takeSurb: (tag) => take(tag),
     countSurbs: count,
+    gatewaySharedKey(gateway) {
+      const row = selectGatewayKey.get(gateway) as { shared_key: Buffer } | undefined;
+      return row === undefined ? undefined : toBytes(row.shared_key);
+    },
+    saveGatewaySharedKey: (gateway, key) => void insertGatewayKey.run(gateway, key),
     pruneExpired(nowMs, limits) {
       return {
         surbs: pruneSurbs.run(nowMs - limits.surbMaxAgeMs).changes,

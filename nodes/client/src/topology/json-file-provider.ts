@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { tryDecodeBase58 } from '../address/base58';
 import { checkEd25519PublicKey, checkX25519PublicKey } from '../address/keys';
 import { ClientError } from '../errors';
-import { encodeNodeAddress } from './node-address';
+import { encodeNodeAddress } from '@nymts/node-common';
 import type { GatewayNode, MixNode, Topology, TopologyProvider } from './topology';
 
 const key = z.string().min(1);
@@ -52,7 +52,7 @@ function toNode(entry: z.infer<typeof gatewayEntry>) {
     sphinxKey: decodeKey(entry.sphinxKey, checkX25519PublicKey, 'sphinx key'),
     host: entry.host,
     mixPort: entry.mixPort,
-    address: encodeNodeAddress(entry.host, entry.mixPort),
+    address: encodeNodeAddress({ host: entry.host, port: entry.mixPort }),
     performance: entry.performance,
   };
 }

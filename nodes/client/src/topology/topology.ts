@@ -1,4 +1,7 @@
+import { formatSocketAddress } from '@nymts/node-common';
 import { encodeBase58 } from '../address/base58';
+import { equalBytes } from '../bytes';
+import { ClientError } from '../errors';
 
 export type MixLayer = 1 | 2 | 3;
 
@@ -43,4 +46,21 @@ export function usableTopology(topology: Topology, minimumPerformance: number): 
     mixnodes: topology.mixnodes.filter((node) => node.performance >= minimumPerformance),
     gateways: topology.gateways.filter((node) => node.performance >= minimumPerformance),
   };
+}
+
+/** Where a client dials its gateway: the topology's host and client port for that identity. */
+export function gatewayWebSocketUrl(topology: Topology, identity: Uint8Array): string {
+  const gateway = topology.gateways.find((node) => equalBytes(node.identity, identity));
+  const name = encodeBase58(identity);
+  if (gateway === undefined) {
+    throw new ClientError('bad_topology', `gateway ${name} is not in the topology`, {
+      details: { gateway: name },
+    });
+  }
+  if (gateway.clientsPort === undefined) {
+    throw new ClientError('bad_topology', `the topology gives no client port for gateway ${name}`, {
+      details: { gateway: name },
+    });
+  }
+  return `ws://${formatSocketAddress({ host: gateway.host, port: gateway.clientsPort })}`;
 }

@@ -17,7 +17,7 @@ export interface TrafficTiming {
 
 /**
  * Nym's defaults in two eras. `current` (the default) is nym-client today: 15 ms per hop since
- * PR #5754 (May 2025), the same era as the Sphinx version (258) and the gateway protocol nymts
+ * PR #5754 (May 2025), the same era as the Sphinx version (259) and the gateway protocol nymts
  * speaks. `nym2023` is the 2022–2024 client: 50 ms per hop, which mixes better when the network
  * carries little traffic (λ/μ per mix). The stream rates are the same in both.
  */

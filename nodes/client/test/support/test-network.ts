@@ -4,7 +4,7 @@ import { AsyncQueue } from '../../src/async-queue';
 import { ACK_OVERHEAD, ACK_PLAINTEXT_SIZE, MAX_NODE_ADDRESS_UNPADDED_LEN } from '../../src/constants';
 import type { GatewayConnection, GatewayConnector } from '../../src/gateway/connection';
 import type { Rng } from '../../src/runtime';
-import { encodeNodeAddress } from '../../src/topology/node-address';
+import { encodeNodeAddress } from '@nymts/node-common';
 import type { GatewayNode, MixLayer, MixNode, Topology, TopologyProvider } from '../../src/topology/topology';
 import type { ManualClock } from './manual-clock';
 
@@ -66,7 +66,7 @@ export class TestNetwork {
       sphinxKey: sphinx.publicKey,
       host: '127.0.0.1',
       mixPort: port,
-      address: encodeNodeAddress('127.0.0.1', port),
+      address: encodeNodeAddress({ host: '127.0.0.1', port }),
       performance: 1,
     };
     return { node, privateKey: sphinx.privateKey };

@@ -1,19 +1,31 @@
-import { encodeBase58 } from '../crypto/base58';
-import { type Ed25519KeyPair } from '../crypto/keys';
-import { type RandomBytes } from '../crypto/random';
-import { verifyAuthenticateV2 } from './authenticate';
+import {
+  acceptClientMaterial,
+  decodeBinaryRequest,
+  decodeInit,
+  type Ed25519KeyPair,
+  encodeBase58,
+  encodeBinaryResponse,
+  encodeFinalization,
+  type ClientRequest,
+  type GatewayHandshakeState,
+  MINIMUM_HANDSHAKE_VERSION,
+  type MixPacket,
+  negotiateVersion,
+  openSensitiveRequest,
+  parseClientRequest,
+  ProtocolError,
+  type RandomBytes,
+  respondToInit,
+  sealSensitiveResponse,
+  type SensitiveRequest,
+  type ServerResponse,
+  serializeServerResponse,
+  type SharedKey,
+  supportsAuthenticateV2,
+  verifyAuthenticateV2,
+} from '@nymts/gateway-protocol';
 import { type BandwidthController } from './bandwidth';
-import { decodeBinaryRequest, encodeBinaryResponse } from './binary-frames';
-import { type ClientRequest, parseClientRequest } from './client-requests';
-import { ProtocolError } from './errors';
-import { decodeInit, encodeFinalization } from './handshake-messages';
-import { acceptClientMaterial, type GatewayHandshakeState, respondToInit } from './handshake-gateway';
-import { type MixPacket } from './mix-packet';
-import { openSensitiveRequest, sealSensitiveResponse, type SensitiveRequest } from './sensitive-requests';
-import { type ServerResponse, serializeServerResponse } from './server-responses';
-import { type SharedKey } from './shared-key';
 import { type SharedKeyStore } from './shared-key-store';
-import { MINIMUM_HANDSHAKE_VERSION, negotiateVersion, supportsAuthenticateV2 } from './versions';
 
 /** What the connection owner must do after feeding the session one frame. */
 export type SessionAction =

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { SharedKey } from './shared-key';
+import { SharedKey } from '@nymts/gateway-protocol';
 
 /** What the gateway remembers about a registered client between connections. */
 export interface RegisteredClient {

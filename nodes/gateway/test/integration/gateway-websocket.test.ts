@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { createClientWebSocketServer, type ClientWebSocketServer } from '../../src/client-websocket-server';
 import { KeyRotation } from '@nymts/node-common';
-import { type MixPacket } from '../../src/client-protocol/mix-packet';
+import {
+  type MixPacket,
+  encodeBase58,
+  generateEd25519KeyPair,
+  systemRandomBytes,
+  connectToGateway,
+  type GatewayClientConnection,
+} from '@nymts/gateway-protocol';
 import { createSqliteSharedKeyStore, type SharedKeyStore } from '../../src/client-protocol/shared-key-store';
-import { encodeBase58 } from '../../src/crypto/base58';
-import { generateEd25519KeyPair } from '../../src/crypto/keys';
-import { systemRandomBytes } from '../../src/crypto/random';
-import { connectToGateway, type GatewayClientConnection } from '../../src/gateway-client';
 import { createSqliteInbox, type MessageInbox } from '../../src/inbox/message-inbox';
 
 const gatewayIdentity = generateEd25519KeyPair(systemRandomBytes);

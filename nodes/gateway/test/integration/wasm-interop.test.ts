@@ -7,9 +7,12 @@ import {
   createUnmeteredBandwidth,
   UNMETERED_BANDWIDTH,
 } from '../../src/client-protocol/bandwidth';
-import { decodeBase58, encodeBase58 } from '../../src/crypto/base58';
-import { generateEd25519KeyPair } from '../../src/crypto/keys';
-import { systemRandomBytes } from '../../src/crypto/random';
+import {
+  decodeBase58,
+  encodeBase58,
+  generateEd25519KeyPair,
+  systemRandomBytes,
+} from '@nymts/gateway-protocol';
 import { startTestGateway, type TestGateway } from '../support/gateway-harness';
 import { type FakeNode, type FakeNymApi, startFakeNymApi } from './support/fake-nym-api';
 import { spawnWasmClient, type WasmClientProcess } from './support/wasm-client';

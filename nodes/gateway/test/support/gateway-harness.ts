@@ -20,11 +20,15 @@ import {
 import { PACKET_SIZES, createForwardPacket, generateSphinxKeyPair, type RouteNode } from '@nymts/sphinx';
 import { type BandwidthController } from '../../src/client-protocol/bandwidth';
 import { createSqliteSharedKeyStore } from '../../src/client-protocol/shared-key-store';
-import { encodeBase58 } from '../../src/crypto/base58';
-import { generateEd25519KeyPair, type Ed25519KeyPair } from '../../src/crypto/keys';
-import { systemRandomBytes } from '../../src/crypto/random';
+import {
+  encodeBase58,
+  generateEd25519KeyPair,
+  type Ed25519KeyPair,
+  systemRandomBytes,
+  connectToGateway,
+  type GatewayClientConnection,
+} from '@nymts/gateway-protocol';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway';
-import { connectToGateway, type GatewayClientConnection } from '../../src/gateway-client';
 import { createSqliteInbox, type InboxLimits } from '../../src/inbox/message-inbox';
 import { ACK_FIRST_HOP_BYTES } from '../../src/mixnet/final-hop';
 

@@ -3,23 +3,19 @@
 // gateway shares (its mix port, HTTP API, unwrap workers, replay protection, keys, logging) are
 // exported for its schema.
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
-import { FRAME_VERSIONS, LOG_LEVELS, parseSocketAddress } from '@nymts/node-common';
+import { join } from 'node:path';
+import {
+  FRAME_VERSIONS,
+  NODE_CONFIG_FILE,
+  inHome,
+  loggingSection,
+  socketAddressSchema,
+} from '@nymts/node-common';
 import { z } from 'zod';
 
-export const NODE_CONFIG_FILE = join('config', 'config.toml');
+// Shared with every nymts process; re-exported so the gateway's schema keeps one import.
+export { NODE_CONFIG_FILE, inHome, loggingSection, socketAddressSchema };
 
-export const socketAddressSchema = z.string().refine(
-  (text) => {
-    try {
-      parseSocketAddress(text);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected an IP socket address: host:port or [v6]:port' },
-);
 export const countSchema = z.number().int().positive();
 
 export const nodeSection = z.strictObject({
@@ -67,8 +63,6 @@ export const keysSection = z.strictObject({
   sphinx_rotation_id: z.number().int().nonnegative().default(0),
 });
 
-export const loggingSection = z.strictObject({ level: z.enum(LOG_LEVELS).default('info') });
-
 export const mixnodeConfigSchema = z.strictObject({
   node: nodeSection,
   mixnet: mixPortSection
@@ -98,11 +92,6 @@ export interface NodePaths {
   identity: { privateKeyPath: string; publicKeyPath: string };
   sphinx: { privateKeyPath: string; publicKeyPath: string };
   replayFilters: string;
-}
-
-/** A path from the config: absolute as written, or relative to the home folder. */
-export function inHome(home: string, path: string): string {
-  return isAbsolute(path) ? path : join(home, path);
 }
 
 /** Where a node's files are, from its config's `keys` and `storage` (defaults before it has one). */

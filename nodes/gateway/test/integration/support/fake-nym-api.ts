@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { encodeBase58 } from '../../../src/crypto/base58';
+import { encodeBase58 } from '@nymts/gateway-protocol';
 
 // Just enough of nym-api for `@nymproject/nym-client-wasm-node` 1.4.1 to bootstrap: the paged
 // `skimmed` node lists (JSON: the client decodes by Content-Type, so bincode is not needed).
