@@ -21,3 +21,5 @@ export { createRewarder } from './rewarder';
 export type { Rewarder, RewarderDeps, RewarderOptions } from './rewarder';
 export { TestnetError } from './errors';
 export { DEFAULT_CHAIN_ID } from './chain';
+export { connectClientApi, roundTrip } from './client-api';
+export type { ClientApi, ReceivedMessage } from './client-api';

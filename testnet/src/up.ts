@@ -15,6 +15,7 @@ import {
   writeTopologyFile,
   type MixnetTopologyProvider,
 } from '@nymts/topology';
+import { startClients } from './clients';
 import { chainHeight, DEFAULT_CHAIN_ID, ensureChainHome, rpcUrl } from './chain';
 import { TestnetError } from './errors';
 import { testnetLayout, type TestnetLayout } from './layout';
@@ -181,6 +182,14 @@ export async function upTestnet(options: UpOptions, deps: UpDeps): Promise<Runni
     await writeTopology();
     deps.progress(`${layerText(activeStore.get())}; topology for clients in ${layout.topology}`);
     await startNodes(activeStore, layout, supervisor, run, deps);
+    await startClients({
+      store: activeStore,
+      layout,
+      supervisor,
+      run,
+      progress: deps.progress,
+      signal: deps.signal,
+    });
 
     rewarder = createRewarder(
       { epochSeconds, rpcUrl: url, adminMnemonic: mnemonicOf(devAccounts[0]) },
