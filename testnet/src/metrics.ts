@@ -6,7 +6,7 @@ export type NodeRole = 'mixnode' | 'gateway';
 export interface PacketCounters {
   /** Packets that came in: on the mix port, plus, for a gateway, from its clients. */
   received: number;
-  /** Packets that went on: written to a next hop, plus, for a gateway, messages delivered. */
+  /** Packets written to a next hop (for a gateway: its clients' packets and SURB-ACKs). */
   forwarded: number;
   dropped: number;
 }
@@ -38,7 +38,7 @@ export function packetCounters(role: NodeRole, metricsText: string): PacketCount
   }
   return {
     received: count('packets_received_total') + count('client_packets_received_total'),
-    forwarded: count('packets_forwarded_total') + count('messages_delivered_total'),
+    forwarded: count('packets_forwarded_total'),
     dropped: count('packets_dropped_total'),
   };
 }
@@ -63,11 +63,17 @@ export async function observeNode(
 }
 
 /**
- * A node's performance over a period, 0–1, from two observations: 0 when it does not answer,
- * else the share of the packets it received that it sent on (1 when it received none: nothing to
- * hold against it). Packets held in a delay queue at the edges make this a little noisy.
+ * A node's performance over a period, 0–1, from two observations: 0 when it does not answer;
+ * for a mix node the share of the packets it received that it sent on; for a gateway, whose
+ * packets end in several ways (sent on, an ack sent on and a message delivered, an ack
+ * delivered), the share it did not drop. 1 when it received nothing: nothing to hold against it.
+ * Packets held in a delay queue at the edges of the period make this a little noisy.
  */
-export function performance(before: NodeObservation | undefined, now: NodeObservation): number {
+export function performance(
+  role: NodeRole,
+  before: NodeObservation | undefined,
+  now: NodeObservation,
+): number {
   if (now.kind === 'unreachable') return 0;
   // A restarted node's counters begin again at zero: then count from there.
   const base =
@@ -75,7 +81,10 @@ export function performance(before: NodeObservation | undefined, now: NodeObserv
       ? before.counters
       : { received: 0, forwarded: 0, dropped: 0 };
   const received = now.counters.received - base.received;
-  const forwarded = Math.max(0, now.counters.forwarded - base.forwarded);
   if (received === 0) return 1;
-  return Math.min(1, forwarded / received);
+  const handled =
+    role === 'mixnode'
+      ? now.counters.forwarded - base.forwarded
+      : received - (now.counters.dropped - base.dropped);
+  return Math.min(1, Math.max(0, handled / received));
 }

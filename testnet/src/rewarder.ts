@@ -40,7 +40,10 @@ export function createRewarder(options: RewarderOptions, deps: RewarderDeps): Re
     const results = new Map<string, { observation: NodeObservation; performance: number }>();
     nodes.forEach((node, index) => {
       const observation = observed[index] as NodeObservation;
-      results.set(node.id, { observation, performance: performance(last.get(node.id), observation) });
+      results.set(node.id, {
+        observation,
+        performance: performance(node.role, last.get(node.id), observation),
+      });
     });
     last = new Map([...results].map(([id, result]) => [id, result.observation]));
     return results;

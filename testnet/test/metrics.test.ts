@@ -17,9 +17,9 @@ nym_gateway_messages_delivered_total{via="inbox"} 2
 nym_gateway_packets_dropped_total{reason="unknown_client"} 1
 `;
 
-const up = (received: number, forwarded: number): NodeObservation => ({
+const up = (received: number, forwarded: number, dropped = 0): NodeObservation => ({
   kind: 'up',
-  counters: { received, forwarded, dropped: 0 },
+  counters: { received, forwarded, dropped },
 });
 
 describe('metricTotal', () => {
@@ -35,27 +35,33 @@ describe('packetCounters', () => {
     expect(packetCounters('mixnode', MIXNODE_METRICS)).toEqual({ received: 120, forwarded: 100, dropped: 7 });
   });
 
-  it('counts a gateway’s client packets as received and its deliveries as sent on', () => {
-    expect(packetCounters('gateway', GATEWAY_METRICS)).toEqual({ received: 80, forwarded: 77, dropped: 1 });
+  it('counts a gateway’s client packets as received', () => {
+    expect(packetCounters('gateway', GATEWAY_METRICS)).toEqual({ received: 80, forwarded: 35, dropped: 1 });
   });
 });
 
 describe('performance', () => {
   it('is 0 for a node that does not answer', () => {
-    expect(performance(up(10, 10), { kind: 'unreachable', reason: 'ECONNREFUSED' })).toBe(0);
+    expect(performance('mixnode', up(10, 10), { kind: 'unreachable', reason: 'ECONNREFUSED' })).toBe(0);
+    expect(performance('gateway', up(10, 10), { kind: 'unreachable', reason: 'ECONNREFUSED' })).toBe(0);
   });
 
-  it('is the share of the packets received in the period that went on', () => {
-    expect(performance(up(100, 90), up(200, 165))).toBe(0.75);
-    expect(performance(up(100, 90), up(200, 300))).toBe(1);
+  it('is, for a mix node, the share of the packets received in the period that went on', () => {
+    expect(performance('mixnode', up(100, 90), up(200, 165))).toBe(0.75);
+    expect(performance('mixnode', up(100, 90), up(200, 300))).toBe(1);
+  });
+
+  it('is, for a gateway, the share of the packets received in the period it did not drop', () => {
+    expect(performance('gateway', up(100, 0, 5), up(200, 0, 25))).toBe(0.8);
+    expect(performance('gateway', up(100, 90, 0), up(300, 500, 0))).toBe(1);
   });
 
   it('holds nothing against an idle node', () => {
-    expect(performance(up(100, 90), up(100, 90))).toBe(1);
-    expect(performance(undefined, up(0, 0))).toBe(1);
+    expect(performance('mixnode', up(100, 90), up(100, 90))).toBe(1);
+    expect(performance('gateway', undefined, up(0, 0))).toBe(1);
   });
 
   it('counts from zero again after a node restarts', () => {
-    expect(performance(up(1000, 1000), up(10, 5))).toBe(0.5);
+    expect(performance('mixnode', up(1000, 1000), up(10, 5))).toBe(0.5);
   });
 });
