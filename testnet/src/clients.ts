@@ -21,7 +21,11 @@ export interface ClientsStep {
   signal?: AbortSignal;
 }
 
-export async function startClients(step: ClientsStep): Promise<void> {
+/**
+ * Makes the clients' homes and starts them; the returned function waits for their APIs and runs
+ * the self-test (call it once the nodes are up: a client keeps retrying its gateway until then).
+ */
+export async function startClients(step: ClientsStep): Promise<() => Promise<void>> {
   const { store, layout } = step;
   for (const client of store.get().clients) {
     if (client.address !== undefined) continue;
@@ -49,18 +53,26 @@ export async function startClients(step: ClientsStep): Promise<void> {
     step.progress(`initialised ${client.id} (${address}) on ${client.gateway}`);
   }
   const clients = store.get().clients;
-  if (clients.length === 0) return;
-  step.progress(`starting ${clients.length} client${clients.length === 1 ? '' : 's'}`);
+  if (clients.length > 0)
+    step.progress(`starting ${clients.length} client${clients.length === 1 ? '' : 's'}`);
+  const services = clients.map((client) =>
+    step.run(
+      step.supervisor.start({
+        name: client.id,
+        args: ['client', 'run', '--home', layout.clientHome(client.id)],
+        logFile: layout.log(client.id),
+        tier: 2,
+      }),
+    ),
+  );
+  return () => selfTest(step, services);
+}
+
+async function selfTest(step: ClientsStep, services: readonly ManagedService[]): Promise<void> {
+  const clients = step.store.get().clients;
   const apis = await Promise.all(
-    clients.map(async (client) => {
-      const service = step.run(
-        step.supervisor.start({
-          name: client.id,
-          args: ['client', 'run', '--home', layout.clientHome(client.id)],
-          logFile: layout.log(client.id),
-          tier: 2,
-        }),
-      );
+    clients.map(async (client, index) => {
+      const service = services[index];
       let api: ClientApi | undefined;
       await waitFor(
         `${client.id}'s WebSocket API on port ${client.websocketPort}`,

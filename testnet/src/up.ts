@@ -144,6 +144,7 @@ export async function upTestnet(options: UpOptions, deps: UpDeps): Promise<Runni
       }),
     );
     initNodes(activeStore, layout, devAccounts, deps);
+    const nodesReady = startNodes(activeStore, layout, supervisor, run, deps);
     await waitFor(`the chain's RPC at ${url}`, async () => (await chainHeight(url)) !== undefined, {
       service: chain,
       timeoutMs: READY_TIMEOUT_MS,
@@ -181,8 +182,7 @@ export async function upTestnet(options: UpOptions, deps: UpDeps): Promise<Runni
     };
     await writeTopology();
     deps.progress(`${layerText(activeStore.get())}; topology for clients in ${layout.topology}`);
-    await startNodes(activeStore, layout, supervisor, run, deps);
-    await startClients({
+    const clientsReady = await startClients({
       store: activeStore,
       layout,
       supervisor,
@@ -190,6 +190,8 @@ export async function upTestnet(options: UpOptions, deps: UpDeps): Promise<Runni
       progress: deps.progress,
       signal: deps.signal,
     });
+    await nodesReady();
+    await clientsReady();
 
     rewarder = createRewarder(
       { epochSeconds, rpcUrl: url, adminMnemonic: mnemonicOf(devAccounts[0]) },
@@ -342,13 +344,14 @@ async function bondAndDrawSet(
   }
 }
 
-async function startNodes(
+/** Nodes need no chain to run: they start while the chain boots and the contracts deploy. */
+function startNodes(
   store: StateStore,
   layout: TestnetLayout,
   supervisor: Supervisor,
   run: (service: ManagedService) => ManagedService,
   deps: UpDeps,
-): Promise<void> {
+): () => Promise<void> {
   const nodes = store.get().nodes;
   deps.progress(`starting ${nodes.length} nodes, each in its own process`);
   const services = nodes.map((node) =>
@@ -361,21 +364,18 @@ async function startNodes(
       }),
     ),
   );
-  await Promise.all(
-    nodes.map(async (node, index) => {
-      const service = services[index] as ManagedService;
-      await waitFor(
-        `${node.id}'s HTTP API on port ${node.ports.http}`,
-        async () => (await observeNode(node.role, node.ports.http)).kind === 'up',
-        {
-          service,
-          timeoutMs: READY_TIMEOUT_MS,
-          signal: deps.signal,
-        },
-      );
-    }),
-  );
-  deps.progress(`all ${nodes.length} nodes answer their health checks`);
+  return async () => {
+    await Promise.all(
+      nodes.map((node, index) =>
+        waitFor(
+          `${node.id}'s HTTP API on port ${node.ports.http}`,
+          async () => (await observeNode(node.role, node.ports.http)).kind === 'up',
+          { service: services[index], timeoutMs: READY_TIMEOUT_MS, signal: deps.signal },
+        ),
+      ),
+    );
+    deps.progress(`all ${nodes.length} nodes answer their health checks`);
+  };
 }
 
 async function signerFor(url: string, account: DevAccount | undefined): Promise<SigningSession> {
