@@ -99,8 +99,8 @@ describe('nymts testnet up', () => {
     await network.waitFor(/mix-3 \(pid \d+\) stopped on its own \(signal SIGKILL\)/, 30_000);
 
     const [first, second] = status.clients;
-    await exchange(alice as ClientApi, bob as ClientApi, second?.address ?? '', 'after the kill, alice', 6);
-    await exchange(bob as ClientApi, alice as ClientApi, first?.address ?? '', 'after the kill, bob', 6);
+    await exchange(alice as ClientApi, bob as ClientApi, second?.address ?? '', 'after the kill, alice', 4);
+    await exchange(bob as ClientApi, alice as ClientApi, first?.address ?? '', 'after the kill, bob', 4);
 
     await network.waitFor(/mix-3 is unreachable/, 60_000);
     const after = await statusFromAnotherShell(network.home);
@@ -120,5 +120,26 @@ describe('nymts testnet up', () => {
     await sleep(200);
     expect(pids.filter(alive)).toEqual([]);
     expect((await statusFromAnotherShell(network.home)).running).toBe(false);
+  });
+
+  it('resumes the same network from its data folder', async () => {
+    network = startTestnet(['--home', network.home]);
+    await network.waitFor(/nymts local network is up/, 200_000);
+    expect(network.stderr()).toMatch(/resuming the network/);
+    const resumed = await statusFromAnotherShell(network.home);
+    pids = resumed.services.map((service) => service.pid ?? 0).filter((pid) => pid > 0);
+    expect(resumed.contracts).toEqual(status.contracts);
+    expect(resumed.nodes.map((node) => [node.id, node.identityKey, node.ports])).toEqual(
+      status.nodes.map((node) => [node.id, node.identityKey, node.ports]),
+    );
+    expect(resumed.clients.map((client) => client.address)).toEqual(
+      status.clients.map((client) => client.address),
+    );
+    expect(resumed.height).toBeGreaterThan(status.height ?? 0);
+    expect(resumed.epoch).toBeGreaterThan(status.epoch ?? 0);
+    expect(resumed.services.every((service) => service.running)).toBe(true);
+    network.child.kill('SIGINT');
+    expect(await network.exited).toEqual({ code: 0, signal: null });
+    expect(pids.filter(alive)).toEqual([]);
   });
 });

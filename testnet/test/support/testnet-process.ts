@@ -17,9 +17,13 @@ export interface TestnetProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** `up` in a fresh data folder, or in the one `--home` names among `args`. */
 export function startTestnet(args: string[]): TestnetProcess {
-  const home = join(mkdtempSync(join(tmpdir(), 'nymts-testnet-')), 'net');
-  const child = spawn(process.execPath, [NYMTS_BIN, 'testnet', 'up', '--home', home, ...args], {
+  const given = args.indexOf('--home');
+  const home =
+    given >= 0 ? (args[given + 1] as string) : join(mkdtempSync(join(tmpdir(), 'nymts-testnet-')), 'net');
+  const homeArgs = given >= 0 ? [] : ['--home', home];
+  const child = spawn(process.execPath, [NYMTS_BIN, 'testnet', 'up', ...homeArgs, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
