@@ -28,7 +28,13 @@ import { freePorts } from './ports';
 import { createRewarder, type Rewarder } from './rewarder';
 import { readState, runningSupervisor, stateStore, type StateStore, type TestnetState } from './state';
 import { describeNetwork, type NetworkDescription } from './describe';
-import { createSupervisor, type Launcher, type ManagedService, type Supervisor } from './supervisor';
+import {
+  createSupervisor,
+  type Launcher,
+  type ManagedService,
+  type ServiceExit,
+  type Supervisor,
+} from './supervisor';
 import { waitFor } from './wait';
 
 export interface UpOptions {
@@ -113,15 +119,7 @@ export async function upTestnet(options: UpOptions, deps: UpDeps): Promise<Runni
     const activeStore = store;
     supervisor = createSupervisor({
       launcher: deps.launcher,
-      onUnexpectedExit(exit) {
-        const how = exit.signal !== null ? `signal ${exit.signal}` : `exit code ${String(exit.code)}`;
-        deps.progress(`! ${exit.name} (pid ${exit.pid}) stopped on its own (${how}); the rest keeps running`);
-        activeStore.update((state) => {
-          const entry = state.supervisor?.processes[exit.name];
-          if (entry !== undefined)
-            Object.assign(entry, { status: 'exited', exitCode: exit.code, signal: exit.signal });
-        });
-      },
+      onUnexpectedExit: (exit) => recordExit(activeStore, exit, deps),
     });
     const run = (service: ManagedService): ManagedService => {
       activeStore.update((state) => {
@@ -165,21 +163,7 @@ export async function upTestnet(options: UpOptions, deps: UpDeps): Promise<Runni
       rpcUrl: url,
       mixnetAddress: requireContract(activeStore.get(), 'mixnet'),
     });
-    const activeTopology = topology;
-    /** Clients read the active set from a file the network rewrites from the contract. */
-    const writeTopology = async (): Promise<void> => {
-      const current = await activeTopology.fetch();
-      writeTopologyFile(layout.topology, current);
-      const layers = new Map(current.mixnodes.map((node) => [encodeKey(node.identity), node.layer]));
-      activeStore.update((state) => {
-        for (const node of state.nodes) {
-          if (node.role !== 'mixnode') continue;
-          const layer = layers.get(node.identityKey);
-          if (layer === undefined) delete node.layer;
-          else node.layer = layer;
-        }
-      });
-    };
+    const writeTopology = topologyWriter(activeStore, layout, topology);
     await writeTopology();
     deps.progress(`${layerText(activeStore.get())}; topology for clients in ${layout.topology}`);
     const clientsReady = await startClients({
@@ -203,6 +187,17 @@ export async function upTestnet(options: UpOptions, deps: UpDeps): Promise<Runni
     await stopEverything();
     throw error;
   }
+}
+
+/** A service that stopped on its own: said at once, and kept in the state for `status`. */
+function recordExit(store: StateStore, exit: ServiceExit, deps: UpDeps): void {
+  const how = exit.signal !== null ? `signal ${exit.signal}` : `exit code ${String(exit.code)}`;
+  deps.progress(`! ${exit.name} (pid ${exit.pid}) stopped on its own (${how}); the rest keeps running`);
+  store.update((state) => {
+    const entry = state.supervisor?.processes[exit.name];
+    if (entry !== undefined)
+      Object.assign(entry, { status: 'exited', exitCode: exit.code, signal: exit.signal });
+  });
 }
 
 async function createNetwork(layout: TestnetLayout, options: UpOptions, deps: UpDeps): Promise<TestnetState> {
@@ -236,6 +231,26 @@ async function portSource(basePort: number | undefined, shape: PlanShape): Promi
   if (basePort === undefined) return { kind: 'defaults' };
   if (basePort === 0) return { kind: 'given', ports: await freePorts(portsNeeded(shape)) };
   return { kind: 'base', port: basePort };
+}
+
+/**
+ * Clients read the active set from a file the network rewrites from the mixnet contract; the
+ * state keeps each mix node's layer for the summary and `status`.
+ */
+function topologyWriter(store: StateStore, layout: TestnetLayout, provider: MixnetTopologyProvider) {
+  return async (): Promise<void> => {
+    const current = await provider.fetch();
+    writeTopologyFile(layout.topology, current);
+    const layers = new Map(current.mixnodes.map((node) => [encodeKey(node.identity), node.layer]));
+    store.update((state) => {
+      for (const node of state.nodes) {
+        if (node.role !== 'mixnode') continue;
+        const layer = layers.get(node.identityKey);
+        if (layer === undefined) delete node.layer;
+        else node.layer = layer;
+      }
+    });
+  };
 }
 
 /** Keys and configs for nodes not made yet; owners are the dev accounts after the admin. */
