@@ -27,6 +27,9 @@ const shared = {
 };
 
 module.exports = {
+  // CI has two cores and a loaded developer machine can be slower still: 5 s (jest's default) is
+  // too tight for tests that start nodes in-process, and no test asserts speed.
+  testTimeout: 30_000,
   projects: [
     {
       ...shared,
