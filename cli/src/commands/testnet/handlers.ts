@@ -44,18 +44,26 @@ async function asCliError<T>(action: () => Promise<T>): Promise<T> {
 export function testnetUp(launcher: Launcher = NYMTS_LAUNCHER): CommandHandler<UpOptions> {
   return async (options, ctx) => {
     const startedAt = performance.now();
-    const network = await asCliError(() =>
-      upTestnet(
-        {
-          home: options.home,
-          basePort: options.basePort,
-          blockTime: options.blockTime,
-          epochSeconds: options.epochSeconds,
-          shape: options.clients === undefined ? undefined : { clients: options.clients },
-        },
-        { launcher, progress: (line) => ctx.io.err(`[${elapsed(startedAt)}] ${line}`), signal: ctx.signal },
-      ),
-    );
+    let network;
+    try {
+      network = await asCliError(() =>
+        upTestnet(
+          {
+            home: options.home,
+            basePort: options.basePort,
+            blockTime: options.blockTime,
+            epochSeconds: options.epochSeconds,
+            shape: options.clients === undefined ? undefined : { clients: options.clients },
+          },
+          { launcher, progress: (line) => ctx.io.err(`[${elapsed(startedAt)}] ${line}`), signal: ctx.signal },
+        ),
+      );
+    } catch (error) {
+      // Ctrl-C while starting: everything started is already stopped again.
+      if (ctx.signal.aborted)
+        return { data: { stopped: true, up: false }, text: 'stopped before the network was up' };
+      throw error;
+    }
     ctx.io.err(`[${elapsed(startedAt)}] the network is ready`);
     ctx.io.out(ctx.format === 'json' ? toJson(network.description) : formatSummary(network.description));
     await untilAborted(ctx);
