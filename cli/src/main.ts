@@ -3,6 +3,7 @@ import { CliError, USAGE_EXIT_CODE } from './framework/errors';
 import { processIo, type CliIo } from './framework/io';
 import { toJson } from './framework/output';
 import type { CommandModule } from './framework/command';
+import { commandModulesFor } from './commands';
 import { createProgram } from './program';
 
 function wantsJson(argv: readonly string[]): boolean {
@@ -31,7 +32,10 @@ export async function runCli(
     process.once('SIGTERM', stop);
   }
   options.signal?.addEventListener('abort', stop, { once: true });
-  const program = createProgram({ io, signal: controller.signal }, options.modules);
+  const program = createProgram(
+    { io, signal: controller.signal },
+    options.modules ?? commandModulesFor(argv),
+  );
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;

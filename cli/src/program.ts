@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { commandModules } from './commands';
+import { allCommandModules } from './commands';
 import type { CliEnvironment, CommandModule } from './framework/command';
 import { OUTPUT_FORMATS } from './framework/output';
 
@@ -7,7 +7,7 @@ const VERSION: string = (require('../package.json') as { version: string }).vers
 
 export function createProgram(
   env: CliEnvironment,
-  modules: readonly CommandModule[] = commandModules,
+  modules: readonly CommandModule[] = allCommandModules(),
 ): Command {
   const program = new Command('nymts')
     .description('nymts: the Nym privacy platform in TypeScript — chain, mixnet, credentials, tokens')

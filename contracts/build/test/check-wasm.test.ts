@@ -11,6 +11,7 @@ import {
   formatChecksums,
   sha256Hex,
 } from '../src';
+import { checkWasm as chainUploadCheck, DEFAULT_CAPABILITIES } from '@nymts/chain';
 import { readSections, SECTION } from '../src/wasm-reader';
 import { buildModule, F64, I32, leb, type ModuleSpec, validSpec } from './support/wasm-builder';
 
@@ -41,6 +42,13 @@ describe('committed artifacts', () => {
 
   test('there is one artifact per contract', () => {
     expect(files.sort()).toEqual(CONTRACTS.map((c) => `${c.name}.wasm`).sort());
+  });
+
+  test.each(CONTRACTS.map((c) => c.name))('%s passes the chain’s own upload validation', (name) => {
+    const wasm = readFileSync(join(ARTIFACTS_DIR, `${name}.wasm`));
+    expect(() => chainUploadCheck(wasm, new Set(DEFAULT_CAPABILITIES))).not.toThrow();
+    // The same check refuses it on a chain without the iterator capability the contract needs.
+    expect(() => chainUploadCheck(wasm, new Set())).toThrow(/iterator/);
   });
 
   test.each(CONTRACTS.map((c) => c.name))(

@@ -1,7 +1,7 @@
 // `nymts token send|transfer-from|increase-allowance|decrease-allowance|mint|burn`: each checks
 // what it can before signing (balance, allowance, minter, cap), so a refusal says what is wrong
 // instead of failing in simulation, and still explains the chain's answer if it fails there.
-import { Cw20BaseClient, type Cw20BaseTypes } from '@nymts/contracts-client';
+import { Cw20BaseClient, UINT128_MAX, type Cw20BaseTypes } from '@nymts/contracts-client';
 import type { CommandHandler } from '../../framework/command';
 import type { CommandOutput } from '../../framework/output';
 import { CliError } from '../../framework/errors';
@@ -196,8 +196,16 @@ export const tokenMint: CommandHandler<TokenTxOptions> = async (options) => {
         },
       );
     }
+    const supply = BigInt(info.total_supply);
+    if (supply + amount > UINT128_MAX) {
+      throw new CliError(
+        'amount_overflow',
+        `minting ${nymText(amount)} would overflow the total supply: it is ${nymText(supply)}, and a cw20 supply is at most ${nymText(UINT128_MAX)}`,
+        { supply: info.total_supply, amount: amount.toString() },
+      );
+    }
     const cap = minter.cap ?? null;
-    if (cap !== null && BigInt(info.total_supply) + amount > BigInt(cap)) {
+    if (cap !== null && supply + amount > BigInt(cap)) {
       throw new CliError(
         'cap_exceeded',
         `minting ${nymText(amount)} would exceed the cap: the supply is ${nymText(info.total_supply)} of at most ${nymText(cap)}`,
