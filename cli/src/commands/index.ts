@@ -7,6 +7,7 @@ import type * as Token from './token';
 import type * as Vesting from './vesting';
 import type * as Mixnet from './mixnet';
 import type * as Delegate from './delegate';
+import type * as Testnet from './testnet';
 
 // The folders are imported for their types only; `load` requires them when needed.
 
@@ -33,6 +34,7 @@ export const commandEntries: readonly CommandEntry[] = [
   { names: ['vesting'], load: () => (require('./vesting') as typeof Vesting).vestingModule() },
   { names: ['mixnet'], load: () => (require('./mixnet') as typeof Mixnet).mixnetModule() },
   { names: ['delegate', 'undelegate'], load: () => (require('./delegate') as typeof Delegate).delegationModule() },
+  { names: ['testnet'], load: () => (require('./testnet') as typeof Testnet).testnetModule() },
 ];
 
 /** Every command module, for the full help and for tools that read the whole command tree. */
