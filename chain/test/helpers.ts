@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Secp256k1HdWallet } from '@cosmjs/amino';
-import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate';
+import { SigningCosmWasmClient, type WasmExtension } from '@cosmjs/cosmwasm-stargate';
 import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing';
-import { calculateFee, GasPrice, SigningStargateClient } from '@cosmjs/stargate';
+import { calculateFee, GasPrice, type QueryClient, SigningStargateClient } from '@cosmjs/stargate';
 import { startChain, type Chain, type ChainOptions } from '../src';
 import type { RpcServer } from '../src/rpc/server';
 
@@ -62,6 +62,31 @@ export interface RpcAnswer {
 /** A raw JSON-RPC POST, for what cosmjs cannot express (bad input, dev controls). */
 export async function rpcCall(url: string, method: string, params: unknown = {}): Promise<RpcAnswer> {
   return rpcPost(url, JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }));
+}
+
+/** Moves the dev chain's block time `seconds` forward and produces a block there. */
+export async function advanceTime(url: string, seconds: number): Promise<void> {
+  const answer = await rpcCall(url, 'dev_advance_time', { seconds: String(seconds), produce_block: true });
+  if (answer.body.error !== undefined) {
+    throw new Error(`dev_advance_time: ${answer.body.error.message} ${answer.body.error.data ?? ''}`);
+  }
+}
+
+/** Every key and value a contract has stored, hex → hex, over every page of AllContractState. */
+export async function allContractState(
+  query: QueryClient & WasmExtension,
+  address: string,
+): Promise<Map<string, string>> {
+  const state = new Map<string, string>();
+  let key: Uint8Array | undefined;
+  do {
+    const page = await query.wasm.getAllContractState(address, key);
+    for (const model of page.models) {
+      state.set(Buffer.from(model.key).toString('hex'), Buffer.from(model.value).toString('hex'));
+    }
+    key = page.pagination?.nextKey?.length ? page.pagination.nextKey : undefined;
+  } while (key !== undefined);
+  return state;
 }
 
 export async function rpcPost(url: string, body: string): Promise<RpcAnswer> {

@@ -3,6 +3,7 @@ import { QueryClient } from '@cosmjs/stargate';
 import { connectComet, type CometClient } from '@cosmjs/tendermint-rpc';
 import { coins } from '@cosmjs/proto-signing';
 import {
+  allContractState,
   FIXED_FEE,
   eventAttributes,
   startTestChain,
@@ -46,18 +47,7 @@ afterAll(async () => {
   await cleanup?.();
 });
 
-async function contractState(contract: string): Promise<Map<string, string>> {
-  const state = new Map<string, string>();
-  let key: Uint8Array | undefined;
-  do {
-    const page = await query.wasm.getAllContractState(contract, key);
-    for (const model of page.models) {
-      state.set(Buffer.from(model.key).toString('hex'), Buffer.from(model.value).toString('hex'));
-    }
-    key = page.pagination?.nextKey?.length ? page.pagination.nextKey : undefined;
-  } while (key !== undefined);
-  return state;
-}
+const contractState = (contract: string) => allContractState(query, contract);
 
 describe('cw20-base', () => {
   let token: string;

@@ -5,6 +5,7 @@ import { calculateFee, GasPrice, QueryClient, type StdFee } from '@cosmjs/starga
 import { connectComet, type CometClient } from '@cosmjs/tendermint-rpc';
 import { startChain, type Chain } from '@nymts/chain';
 import type { RpcServer } from '@nymts/chain';
+import { advanceTime, allContractState } from '@nymts/chain/test/helpers';
 import { connectSigner, DEFAULT_GAS_PRICE, walletFromMnemonic, type SigningSession } from '../../../src';
 
 /**
@@ -37,17 +38,6 @@ export interface TestChain {
   stop(): Promise<void>;
 }
 
-async function devCall(url: string, method: string, params: Record<string, unknown>): Promise<unknown> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = (await response.json()) as { result?: unknown; error?: { message: string; data?: string } };
-  if (body.error !== undefined) throw new Error(`${method}: ${body.error.message} ${body.error.data ?? ''}`);
-  return body.result;
-}
-
 export async function startTestChain(accountCount: number): Promise<TestChain> {
   let offset = 0;
   const chain = await startChain(
@@ -78,24 +68,10 @@ export async function startTestChain(accountCount: number): Promise<TestChain> {
     async advanceTo(seconds) {
       const now = GENESIS_SECONDS + offset;
       if (seconds < now) throw new Error(`cannot go back in time from ${now} to ${seconds}`);
-      await devCall(chain.rpc.url, 'dev_advance_time', {
-        seconds: String(seconds - now),
-        produce_block: true,
-      });
+      await advanceTime(chain.rpc.url, seconds - now);
       offset = seconds - GENESIS_SECONDS;
     },
-    async contractState(address) {
-      const state = new Map<string, string>();
-      let key: Uint8Array | undefined;
-      do {
-        const page = await wasm.wasm.getAllContractState(address, key);
-        for (const model of page.models) {
-          state.set(Buffer.from(model.key).toString('hex'), Buffer.from(model.value).toString('hex'));
-        }
-        key = page.pagination?.nextKey?.length ? page.pagination.nextKey : undefined;
-      } while (key !== undefined);
-      return state;
-    },
+    contractState: (address) => allContractState(wasm, address),
     async stop() {
       for (const session of accounts) session.disconnect();
       comet?.disconnect();

@@ -2,6 +2,7 @@
 // the local network uses), and nodes bonded through raw cosmjs transactions.
 import { sign } from 'node:crypto';
 import { type Chain, startChain } from '@nymts/chain';
+import { advanceTime } from '@nymts/chain/test/helpers';
 import {
   connectSigner,
   deployPlatform,
@@ -117,18 +118,7 @@ export async function bondNode(
 
 /** Moves the chain's clock to the epoch's end (dev_advance_time) and makes a block there. */
 export async function endEpoch(network: MixnetChain): Promise<void> {
-  const response = await fetch(network.rpcUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'dev_advance_time',
-      params: { seconds: EPOCH_SECONDS, produce_block: true },
-    }),
-  });
-  const body = (await response.json()) as { error?: unknown };
-  if (body.error !== undefined) throw new Error(`dev_advance_time failed: ${JSON.stringify(body.error)}`);
+  await advanceTime(network.rpcUrl, EPOCH_SECONDS);
 }
 
 export async function advanceEpoch(network: MixnetChain, label: string): Promise<void> {

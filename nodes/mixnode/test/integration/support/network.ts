@@ -10,6 +10,7 @@ import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing';
 import { calculateFee, QueryClient, type StdFee } from '@cosmjs/stargate';
 import { connectComet, type CometClient } from '@cosmjs/tendermint-rpc';
 import { startChain, type Chain } from '@nymts/chain';
+import { advanceTime, allContractState } from '@nymts/chain/test/helpers';
 import {
   BECH32_PREFIX,
   connectSigner,
@@ -65,17 +66,6 @@ export interface TestNetwork {
   /** Every key and value of a contract's storage, to show a refused call changed nothing. */
   contractState(address: string): Promise<Map<string, string>>;
   stop(): Promise<void>;
-}
-
-async function rpc(url: string, method: string, params: Record<string, unknown>): Promise<unknown> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = (await response.json()) as { result?: unknown; error?: { message: string } };
-  if (body.error !== undefined) throw new Error(`${method}: ${body.error.message}`);
-  return body.result;
 }
 
 export async function openAccount(
@@ -159,20 +149,9 @@ export async function startTestNetwork(
       const details = await admin.mixnet.getCurrentIntervalDetails();
       const now = await block();
       const wait = Math.max(0, Math.ceil(details.current_epoch_end - now));
-      await rpc(url, 'dev_advance_time', { seconds: wait, produce_block: true });
+      await advanceTime(url, wait);
     },
-    async contractState(address) {
-      const state = new Map<string, string>();
-      let key: Uint8Array | undefined;
-      do {
-        const page = await query.wasm.getAllContractState(address, key);
-        for (const model of page.models) {
-          state.set(Buffer.from(model.key).toString('hex'), Buffer.from(model.value).toString('hex'));
-        }
-        key = page.pagination?.nextKey?.length ? page.pagination.nextKey : undefined;
-      } while (key !== undefined);
-      return state;
-    },
+    contractState: (address) => allContractState(query, address),
     async stop() {
       for (const account of accounts) account.session.disconnect();
       comet.disconnect();
