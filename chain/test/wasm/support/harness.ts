@@ -76,12 +76,16 @@ export class Harness {
   }
 
   /** A context over `store` at the current height (mode "query" for reads). */
+  /** The block time in whole seconds: five seconds a block, unless a subclass keeps its own clock. */
+  blockSeconds(): bigint {
+    return 1_700_000_000n + BigInt(this.height) * 5n;
+  }
+
   context(mode: ExecMode = 'query', gasLimit = this.gasLimit, store: BranchableStore = this.store): Context {
-    const seconds = 1_700_000_000n + BigInt(this.height) * 5n;
     return new Context(
       this.services,
       mode,
-      { height: this.height, time: { seconds, nanos: 0 } },
+      { height: this.height, time: { seconds: this.blockSeconds(), nanos: 0 } },
       store,
       createGasMeter(gasLimit),
       mode === 'query' ? undefined : 0,

@@ -1,17 +1,11 @@
 // The mixnet tests on the chain's own wasm module, auth and bank (chain's test harness: each call
 // runs as a tx message would, on a branch kept only on success), with a block clock the tests
 // can move forward.
-import { readFileSync } from 'node:fs';
 import { toBech32 } from '@cosmjs/encoding';
-import { type ChainEvent, type CoinMessage, createGasMeter } from '@nymts/chain';
-import { Context } from '@nymts/chain/src/modules/context';
-import type { ExecMode } from '@nymts/chain/src/modules/types';
-import type { BranchableStore } from '@nymts/chain/src/store/types';
-import { Harness } from '@nymts/chain/test/wasm/support/harness';
+import type { ChainEvent, CoinMessage } from '@nymts/chain';
+import { Harness, PREFIX } from '@nymts/chain/test/wasm/support/harness';
 
-export const PREFIX = 'n';
-export const CHAIN_ID = 'nyx-test';
-export const START_TIME = 1_700_000_000;
+const START_TIME = 1_700_000_000;
 const BLOCK_SECONDS = 5;
 const DEFAULT_GAS_LIMIT = 100_000_000;
 
@@ -20,13 +14,6 @@ export function account(n: number): string {
   const bytes = new Uint8Array(20).fill(n % 256);
   new DataView(bytes.buffer).setUint32(16, n);
   return toBech32(PREFIX, bytes);
-}
-
-export function cwPlusWasm(name: string): Uint8Array {
-  const dir = require
-    .resolve('@oraichain/common-contracts-build/package.json')
-    .replace(/package\.json$/, 'data/');
-  return new Uint8Array(readFileSync(`${dir}${name}.wasm`));
 }
 
 export interface Executed {
@@ -38,15 +25,8 @@ export interface Executed {
 class ClockedHarness extends Harness {
   time = START_TIME;
 
-  override context(mode: ExecMode = 'query', gasLimit = this.gasLimit, store: BranchableStore = this.store) {
-    return new Context(
-      this.services,
-      mode,
-      { height: this.height, time: { seconds: BigInt(this.time), nanos: 0 } },
-      store,
-      createGasMeter(gasLimit),
-      mode === 'query' ? undefined : 0,
-    );
+  override blockSeconds(): bigint {
+    return BigInt(this.time);
   }
 }
 

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { base58 } from '@scure/base';
 import { VESTING_WASM } from '@nymts/contract-vesting';
 import { MIXNET_WASM } from '../../src';
-import { account, cwPlusWasm, type Executed, eventsOf, TestChain } from './chain';
+import { contractWasm } from '@nymts/chain/test/wasm/support/harness';
+import { account, type Executed, eventsOf, TestChain } from './chain';
 
 export const ADMIN = account(1);
 export const VALIDATOR = account(2);
@@ -104,7 +105,7 @@ export class Mixnet {
 
   static deploy(options: DeployOptions = {}): Mixnet {
     const chain = new TestChain();
-    const tokenCode = chain.upload(ADMIN, cwPlusWasm('cw20-base'));
+    const tokenCode = chain.upload(ADMIN, contractWasm('cw20-base'));
     const vestingCode = chain.upload(ADMIN, new Uint8Array(readFileSync(VESTING_WASM)));
     const mixnetCode = chain.upload(ADMIN, new Uint8Array(readFileSync(MIXNET_WASM)));
     const token = chain.instantiate(
