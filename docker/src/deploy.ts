@@ -4,8 +4,9 @@
 // chain that already has the recorded contracts changes nothing, so a container may run it on every
 // start.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DEV_MNEMONICS } from '@nymts/chain';
+import { DEV_MNEMONICS, deriveAddress } from '@nymts/chain';
 import {
+  BECH32_PREFIX,
   connectReader,
   connectSigner,
   type ContractDeployment,
@@ -103,10 +104,7 @@ async function devAccountAddresses(count: number): Promise<string[]> {
     );
   }
   return Promise.all(
-    DEV_MNEMONICS.slice(1, count + 1).map(async (mnemonic) => {
-      const [account] = await (await walletFromMnemonic(mnemonic)).getAccounts();
-      return account!.address;
-    }),
+    DEV_MNEMONICS.slice(1, count + 1).map((mnemonic) => deriveAddress(mnemonic, BECH32_PREFIX)),
   );
 }
 

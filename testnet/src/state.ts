@@ -2,9 +2,9 @@
 // it runs, the supervisor's pid and its children — so `status` works from another shell and a
 // second `up` on the same folder is refused.
 import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '@nymts/node-common';
 import { z } from 'zod';
 import { TestnetError } from './errors';
-import { writeJsonAtomic } from './files';
 
 const ports = z.strictObject({
   mix: z.number().int(),
@@ -104,7 +104,7 @@ export function readState(path: string): TestnetState | undefined {
 }
 
 export function writeState(path: string, state: TestnetState): void {
-  writeJsonAtomic(path, state);
+  writeFileAtomic(path, `${JSON.stringify(state, null, 2)}\n`);
 }
 
 /** Whether a process with this pid exists (signal 0 checks without sending anything). */

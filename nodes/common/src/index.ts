@@ -44,6 +44,7 @@ export {
 export type { KeyAlgorithm, KeyFileErrorCode, KeyPair, KeyPairPaths } from './keys/pem-keys';
 export { encodeKey, decodeKey } from './keys/key-encoding';
 
+export { writeFileAtomic } from './files/atomic-write';
 export { ConfigError, loadTomlConfig, validateConfig, writeTomlConfig } from './config/toml-config';
 export { NODE_CONFIG_FILE, inHome, loggingSection, socketAddressSchema } from './config/config-parts';
 export type { ConfigErrorCode } from './config/toml-config';

@@ -1,4 +1,4 @@
-import { WebSocket } from 'ws';
+import { type RawData, WebSocket } from 'ws';
 import { createAuthenticateV2 } from './client-protocol/authenticate';
 import { decodeBinaryResponse, encodeBinaryRequest } from './client-protocol/binary-frames';
 import { type ClientRequest, serializeClientRequest } from './client-protocol/client-requests';
@@ -49,7 +49,10 @@ export interface GatewayClientConnection {
   close(): Promise<void>;
 }
 
-/** Waits for text frames one at a time while the connection is being set up. */
+/**
+ * Waits for text frames one at a time while the connection is being set up; `stop` detaches it
+ * once set-up is over, so text frames the gateway sends later are not queued for nobody.
+ */
 function textReceiver(socket: WebSocket, timeoutMs: number, signal?: AbortSignal) {
   const queued: string[] = [];
   let waiting: ((frame: string | undefined) => void) | undefined;
@@ -58,12 +61,13 @@ function textReceiver(socket: WebSocket, timeoutMs: number, signal?: AbortSignal
     failure = error;
     waiting?.(undefined);
   };
-  socket.on('message', (data, isBinary) => {
+  const onText = (data: RawData, isBinary: boolean) => {
     if (isBinary) return;
     const frame = data.toString();
     if (waiting) waiting(frame);
     else queued.push(frame);
-  });
+  };
+  socket.on('message', onText);
   socket.on('close', (code, reason) =>
     fail(new Error(`gateway closed the connection (${code} ${reason.toString()})`)),
   );
@@ -84,13 +88,18 @@ function textReceiver(socket: WebSocket, timeoutMs: number, signal?: AbortSignal
         else resolve(received);
       };
     });
-  return async function next(): Promise<ServerResponse> {
+  const next = async (): Promise<ServerResponse> => {
     const response = parseServerResponse(await nextFrame());
     if (response.kind === 'error' || response.kind === 'handshake-error') {
       throw new ProtocolError('refused-by-gateway', `gateway refused: ${response.message}`, 'drop');
     }
     return response;
   };
+  const stop = () => {
+    socket.off('message', onText);
+    queued.length = 0;
+  };
+  return { next, stop };
 }
 
 function expectResponse<K extends ServerResponse['kind']>(
@@ -128,7 +137,7 @@ export async function connectToGateway(
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   );
-  const next = textReceiver(socket, options.responseTimeoutMs ?? 10_000, signal);
+  const { next, stop: stopTextReceiver } = textReceiver(socket, options.responseTimeoutMs ?? 10_000, signal);
   const send = (request: Parameters<typeof serializeClientRequest>[0]) =>
     socket.send(serializeClientRequest(request));
   // The gateway may push stored messages right behind its `authenticate` answer: hold binary
@@ -148,6 +157,7 @@ export async function connectToGateway(
     const sharedKey = options.sharedKey
       ? await authenticate(options, options.sharedKey, random, deps, send, next)
       : await register(options, protocolVersion, random, send, next);
+    stopTextReceiver();
     deliver = (frame) => deps.onMessage(decodeBinaryResponse(frame, sharedKey).message);
     early.splice(0).forEach(deliver);
     return {

@@ -1,8 +1,7 @@
 // The JSON topology file that `@nymts/client`'s file provider reads: written from any topology (the
 // contract's, a local network's) so clients without chain access can route through it.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { GatewayNode, MixNode, Topology } from '@nymts/client';
+import { writeFileAtomic } from '@nymts/node-common';
 import { base58 } from '@scure/base';
 
 function common(node: MixNode | GatewayNode) {
@@ -28,8 +27,5 @@ export function topologyDocument(topology: Topology) {
 
 /** Writes the file atomically, so a client refreshing from it never reads half of it. */
 export function writeTopologyFile(path: string, topology: Topology): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(topologyDocument(topology), null, 2)}\n`);
-  renameSync(temporary, path);
+  writeFileAtomic(path, `${JSON.stringify(topologyDocument(topology), null, 2)}\n`);
 }

@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse as parseToml, stringify as stringifyToml } from 'smol-toml';
 import type { z } from 'zod';
 import { NodeError } from '../errors';
+import { writeFileAtomic } from '../files/atomic-write';
 
 export type ConfigErrorCode = 'config_unreadable' | 'config_syntax' | 'config_invalid';
 
@@ -60,8 +60,5 @@ export function loadTomlConfig<Schema extends z.ZodType>(path: string, schema: S
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a config. */
 export function writeTomlConfig(path: string, value: Record<string, unknown>, header = ''): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, `${header}${stringifyToml(value)}\n`, { mode: 0o644 });
-  renameSync(temporary, path);
+  writeFileAtomic(path, `${header}${stringifyToml(value)}\n`);
 }
