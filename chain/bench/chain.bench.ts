@@ -39,7 +39,13 @@ const LATENCY_SAMPLES = 200;
  * fetch costs this process 4–6× more CPU per request (370–800 µs against 70–130 µs measured
  * here), enough to make the client, not the node, set the wall-clock rate on a 2-core machine.
  */
-const agent = new Agent({ keepAlive: true });
+const agent = new Agent({
+  keepAlive: true,
+  // With a timeout set, Node's agent closes an idle socket a second before the server's
+  // Keep-Alive hint (5 s); without one it ignores the hint, and a socket reused after a pause
+  // (the cw20 deployment) can meet the server's close: "socket hang up".
+  timeout: 60_000,
+});
 
 function rpc(url: string, method: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
   const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method, params });

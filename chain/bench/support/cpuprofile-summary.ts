@@ -6,10 +6,11 @@ import { relative } from 'node:path';
  * NYMTS_BENCH_NODE_ARGS): the functions with the most self time, self time per file, and the
  * inclusive time of functions whose name matches the --inclusive patterns. --from/--to (ms since
  * the profile started) restrict it to one phase of the bench; --under NAME to the samples with a
- * function of that name on the stack (e.g. submitTx: CheckTx alone).
+ * function of that name on the stack (e.g. submitTx: CheckTx alone); --timeline prints the busy
+ * milliseconds of each second (and of the --inclusive functions) to find the phases.
  *
  *   node -r @nymts/ts-run/register chain/bench/support/cpuprofile-summary.ts PROFILE \
- *     [--top 40] [--from MS] [--to MS] [--under NAME] [--inclusive submitTx,produceBlock,handleHttp]
+ *     [--top 40] [--from MS] [--to MS] [--under NAME] [--inclusive submitTx,produceBlock] [--timeline]
  */
 interface ProfileNode {
   id: number;
@@ -30,10 +31,19 @@ interface Options {
   toMs: number;
   inclusive: string[];
   under: string | undefined;
+  timeline: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { file: '', top: 40, fromMs: 0, toMs: Infinity, inclusive: [], under: undefined };
+  const options: Options = {
+    file: '',
+    top: 40,
+    fromMs: 0,
+    toMs: Infinity,
+    inclusive: [],
+    under: undefined,
+    timeline: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => argv[++i] ?? '';
@@ -41,6 +51,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--from') options.fromMs = Number(value());
     else if (arg === '--to') options.toMs = Number(value());
     else if (arg === '--under') options.under = value();
+    else if (arg === '--timeline') options.timeline = true;
     else if (arg === '--inclusive') options.inclusive = value().split(',');
     else options.file = arg;
   }
@@ -76,6 +87,7 @@ function summarise(profile: Profile, options: Options): string {
   const self = new Map<string, number>();
   const perFile = new Map<string, number>();
   const inclusive = new Map<string, number>();
+  const seconds: Array<Map<string, number>> = [];
   let total = 0;
   let elapsed = 0;
   for (let i = 0; i < profile.samples.length; i++) {
@@ -92,13 +104,26 @@ function summarise(profile: Profile, options: Options): string {
     total += micros;
     add(self, frameKey(node), micros);
     add(perFile, fileOf(node), micros);
-    for (const name of new Set(stack)) if (options.inclusive.includes(name)) add(inclusive, name, micros);
+    const second = (seconds[Math.floor(elapsed / 1e6)] ??= new Map());
+    add(second, 'busy', micros);
+    for (const name of new Set(stack)) {
+      if (!options.inclusive.includes(name)) continue;
+      add(inclusive, name, micros);
+      add(second, name, micros);
+    }
   }
   const lines = [`busy (non-idle) time: ${(total / 1000).toFixed(0)} ms`, '', 'self time by function:'];
   lines.push(...table(self, total, options.top));
   lines.push('', 'self time by file:', ...table(perFile, total, options.top));
   if (options.inclusive.length > 0)
     lines.push('', 'inclusive time:', ...table(inclusive, total, options.top));
+  if (options.timeline) {
+    lines.push('', 'busy ms per second:');
+    seconds.forEach((second, index) => {
+      const parts = [...second].map(([name, micros]) => `${name} ${(micros / 1000).toFixed(0)}`);
+      lines.push(`${String(index).padStart(4)} s  ${parts.join(', ')}`);
+    });
+  }
   return lines.join('\n');
 }
 
