@@ -6,6 +6,7 @@ import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import fc from 'fast-check';
 import { DEV_MNEMONICS, devAccounts } from '../src/config/dev-accounts';
+import { addressFromSecp256k1, cachedAddressFromSecp256k1 } from '../src/crypto/address';
 import { sha256 } from '../src/crypto/hash';
 import { SignatureVerifier } from '../src/crypto/signature-verifier';
 import {
@@ -174,6 +175,20 @@ describe('sha256', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('cachedAddressFromSecp256k1', () => {
+  it('gives the address addressFromSecp256k1 derives, for every key, on a miss and on a hit', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (seed) => {
+        const publicKey = secp256k1.getPublicKey(sha256(seed), true);
+        const expected = addressFromSecp256k1(publicKey);
+        expect(cachedAddressFromSecp256k1(publicKey)).toEqual(expected);
+        expect(cachedAddressFromSecp256k1(Uint8Array.from(publicKey))).toEqual(expected);
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -80,11 +80,12 @@ export class ChainApp {
     return { changes, appHash: nextAppHash(new Uint8Array(), changes) };
   }
 
-  checkTx(bytes: Uint8Array): CheckTxResult {
+  /** `hash`: sha256(bytes) when the caller has it (the mempool does). */
+  checkTx(bytes: Uint8Array, hash?: Uint8Array): CheckTxResult {
     const block = this.nextBlockInfo();
     let tx: DecodedTx;
     try {
-      tx = decodeTx(bytes, this.options.services.registry);
+      tx = decodeTx(bytes, this.options.services.registry, hash);
     } catch (error) {
       return { kind: 'rejected', outcome: rejection(error) };
     }

@@ -8,6 +8,23 @@ export function addressFromSecp256k1(publicKey: Uint8Array): Uint8Array {
   return ripemd160(sha256(publicKey));
 }
 
+const secp256k1Addresses = new LruCache<string, Uint8Array>(50_000);
+
+/**
+ * addressFromSecp256k1, remembered per key: the ante handler checks every signer's key against
+ * its address, in CheckTx and again in the block, and the two hashes are a visible share of a
+ * small tx's cost. The result is shared: callers must not mutate it.
+ */
+export function cachedAddressFromSecp256k1(publicKey: Uint8Array): Uint8Array {
+  const id = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('latin1');
+  let address = secp256k1Addresses.get(id);
+  if (address === undefined) {
+    address = addressFromSecp256k1(publicKey);
+    secp256k1Addresses.set(id, address);
+  }
+  return address;
+}
+
 /** A module account's address (auth's NewModuleAddress): the first 20 bytes of sha256(name). */
 export function moduleAddress(name: string): Uint8Array {
   return sha256(Buffer.from(name, 'utf8')).subarray(0, 20);

@@ -217,7 +217,7 @@ export class ChainNode {
     const hash = sha256(bytes);
     const admit = this.mempool.precheck(bytes, hash);
     if (admit.kind === 'refused') throw new MempoolRefusal(admit.reason);
-    const result = this.app.checkTx(bytes);
+    const result = this.app.checkTx(bytes, hash);
     if (result.kind === 'accepted') {
       this.mempool.add({ tx: result.tx, gasWanted: result.outcome.gasWanted });
       if (this.running && this.options.blockMode.kind === 'instant') this.scheduleInstant();

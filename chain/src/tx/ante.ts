@@ -2,7 +2,7 @@ import { PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
 import { SignMode } from 'cosmjs-types/cosmos/tx/signing/v1beta1/signing';
 import type { SignerInfo } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import { bytesEqual, toBase64, toHex } from '../encoding/bytes';
-import { addressFromSecp256k1 } from '../crypto/address';
+import { cachedAddressFromSecp256k1 } from '../crypto/address';
 import type { SignatureVerifier } from '../crypto/signature-verifier';
 import { sdkErrors } from '../errors/chain-error';
 import { GAS_DESCRIPTORS } from '../gas/config';
@@ -178,7 +178,7 @@ function setPublicKeys(ctx: TxContext, tx: DecodedTx, simulate: boolean): Accoun
       }
       return account;
     }
-    if (!bytesEqual(addressFromSecp256k1(publicKey), address)) {
+    if (!bytesEqual(cachedAddressFromSecp256k1(publicKey), address)) {
       throw sdkErrors.invalidPubKey.wrap(
         `pubKey does not match signer address ${signer} with signer index: ${index}`,
       );

@@ -30,9 +30,14 @@ function parseError(detail: string): ChainError {
 /**
  * Decodes with the strictness of the SDK's default tx decoder: TxRaw, TxBody and AuthInfo must
  * be canonical protobuf with no unknown fields (re-encoding gives back the same bytes), and
- * every message type must have a handler.
+ * every message type must have a handler. `hash` is sha256(bytes), passed in where the caller
+ * has it already (the mempool hashes a tx before CheckTx).
  */
-export function decodeTx(bytes: Uint8Array, registry: ModuleRegistry): DecodedTx {
+export function decodeTx(
+  bytes: Uint8Array,
+  registry: ModuleRegistry,
+  hash: Uint8Array = sha256(bytes),
+): DecodedTx {
   if (bytes.length === 0) throw parseError('tx bytes are empty');
   const raw = strictDecode(TxRaw, bytes, 'TxRaw');
   const body = strictDecode(TxBody, raw.bodyBytes, 'TxBody');
@@ -52,7 +57,7 @@ export function decodeTx(bytes: Uint8Array, registry: ModuleRegistry): DecodedTx
   for (const { handler, msg } of messages) {
     for (const signer of handler.signers(msg)) if (!signers.includes(signer)) signers.push(signer);
   }
-  return { bytes, hash: sha256(bytes), raw, body, authInfo, messages, signers };
+  return { bytes, hash, raw, body, authInfo, messages, signers };
 }
 
 interface ProtoCodec<T> {

@@ -11,14 +11,17 @@ export interface NodeProcess {
 
 /**
  * Runs `nymts chain start --home <home>` in a child process (optionally pinned to CPU cores with
- * taskset) and resolves with its RPC URL once it listens.
+ * taskset) and resolves with its RPC URL once it listens. `nodeArgs` go to the child's `node`
+ * itself, before the script (e.g. `--cpu-prof`, which NODE_OPTIONS refuses).
  */
 export function startNodeProcess(
   home: string,
   extraArgs: readonly string[] = [],
   cpus?: string,
+  nodeArgs: readonly string[] = [],
 ): Promise<NodeProcess> {
   const args = [
+    ...nodeArgs,
     cliBin,
     'chain',
     'start',

@@ -65,6 +65,7 @@ export class AuthKeeper {
   private readonly modulePermissions = new Map<string, readonly string[]>();
   private readonly moduleAddresses = new Map<string, Uint8Array>();
   private readonly decoded = new WeakMap<Uint8Array, Account>();
+  private readonly decodedParams = new WeakMap<Uint8Array, Readonly<AuthParams>>();
 
   constructor(moduleAccounts: readonly ModuleAccountSpec[]) {
     for (const spec of moduleAccounts) this.modulePermissions.set(spec.name, spec.permissions);
@@ -116,9 +117,11 @@ export class AuthKeeper {
   }
 
   private setAccount(ctx: TxContext, account: Account): void {
-    ctx
-      .kvStore(AUTH_STORE)
-      .set(accountKey(account.address), encodeAccount(account, ctx.addresses.encode(account.address)));
+    const bytes = encodeAccount(account, ctx.addresses.encode(account.address));
+    ctx.kvStore(AUTH_STORE).set(accountKey(account.address), bytes);
+    // The next read of these bytes (the account's next tx, in CheckTx or the block) gets this
+    // object back instead of decoding what was just encoded from it.
+    this.decoded.set(bytes, account);
   }
 
   private newAccount(ctx: TxContext, address: Uint8Array): Account {
@@ -158,13 +161,19 @@ export class AuthKeeper {
   private params(ctx: TxContext): AuthParams {
     const bytes = ctx.kvStore(AUTH_STORE).get(PARAMS_KEY);
     if (bytes === undefined) return DEFAULT_AUTH_PARAMS;
-    const params = Params.decode(bytes);
-    return {
-      maxMemoCharacters: Number(params.maxMemoCharacters),
-      txSigLimit: Number(params.txSigLimit),
-      txSizeCostPerByte: Number(params.txSizeCostPerByte),
-      sigVerifyCostSecp256k1: Number(params.sigVerifyCostSecp256k1),
-    };
+    // Every tx's ante handler reads the params: decoded once per stored value, as accounts are.
+    let params = this.decodedParams.get(bytes);
+    if (params === undefined) {
+      const decoded = Params.decode(bytes);
+      params = Object.freeze({
+        maxMemoCharacters: Number(decoded.maxMemoCharacters),
+        txSigLimit: Number(decoded.txSigLimit),
+        txSizeCostPerByte: Number(decoded.txSizeCostPerByte),
+        sigVerifyCostSecp256k1: Number(decoded.sigVerifyCostSecp256k1),
+      });
+      this.decodedParams.set(bytes, params);
+    }
+    return params;
   }
 }
 
