@@ -39,6 +39,8 @@ export interface TxAttributes {
 
 export type SearchOrder = 'asc' | 'desc';
 
+const TX_COLUMNS = 'hash, height, idx, tx, result_json';
+
 /** Blocks, tx results and the tx index (CometBFT's block store and kv indexer) in SQLite. */
 export class BlockStore {
   private readonly insertBlock: Statement<[BlockRow]>;
@@ -68,9 +70,9 @@ export class BlockStore {
     this.selectBlock = db.prepare('SELECT * FROM blocks WHERE height = ?');
     this.selectBlockByHash = db.prepare('SELECT * FROM blocks WHERE hash = ?');
     this.selectLatest = db.prepare('SELECT * FROM blocks ORDER BY height DESC LIMIT 1');
-    this.selectTx = db.prepare('SELECT * FROM txs WHERE hash = ?');
-    this.selectBlockTxs = db.prepare('SELECT * FROM txs WHERE height = ? ORDER BY idx');
-    this.selectTxsAbove = db.prepare('SELECT * FROM txs WHERE height > ? ORDER BY height, idx');
+    this.selectTx = db.prepare(`SELECT ${TX_COLUMNS} FROM txs WHERE hash = ?`);
+    this.selectBlockTxs = db.prepare(`SELECT ${TX_COLUMNS} FROM txs WHERE height = ? ORDER BY idx`);
+    this.selectTxsAbove = db.prepare(`SELECT ${TX_COLUMNS} FROM txs WHERE height > ? ORDER BY height, idx`);
   }
 
   latest(): BlockRow | undefined {
@@ -128,7 +130,7 @@ export class BlockStore {
     const direction = order === 'asc' ? 'ASC' : 'DESC';
     const rows = this.db
       .prepare<unknown[], TxRow>(
-        `SELECT t.* FROM txs t JOIN (${matching}) m ON t.height = m.height AND t.idx = m.idx
+        `SELECT t.hash, t.height, t.idx, t.tx, t.result_json FROM txs t JOIN (${matching}) m ON t.height = m.height AND t.idx = m.idx
          ORDER BY t.height ${direction}, t.idx ${direction} LIMIT ? OFFSET ?`,
       )
       .all(...params, perPage, (page - 1) * perPage);
