@@ -9,6 +9,7 @@ import { openDatabase, readMeta, writeMeta } from '../src/store/database';
 const FIXTURE = join(__dirname, 'fixtures', 'schema-1-home');
 
 interface Manifest {
+  senders: string[];
   blocks: { height: number; hash: string; txs: number }[];
   txs: { hash: string; height: number; index: number; code: number }[];
 }
@@ -51,6 +52,11 @@ describe('chain database', () => {
         'asc',
       );
       expect(byHash.total).toBe(1);
+    }
+    // the fixture's first two senders signed three txs each
+    for (const sender of manifest.senders.slice(0, 2)) {
+      const condition = { key: 'message.sender', op: '=', value: { kind: 'string', text: sender } } as const;
+      expect(blocks.search([condition], 1, 100, 'asc').total).toBe(3);
     }
     const all = blocks.search([{ key: 'message.action', op: 'EXISTS' }], 1, 100, 'asc');
     expect(all.total).toBe(manifest.txs.length);
@@ -95,6 +101,87 @@ describe('chain database', () => {
       const duplicate = { ...block, height: block.height + 1, hash: Buffer.alloc(32, 10) };
       expect(() => db.transaction(() => blocks.save(duplicate, [newTx]))()).toThrow(/UNIQUE/);
       expect(blocks.latest()?.height).toBe(block.height);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('indexes attributes as terms, telling apart names and values that run into each other', () => {
+    const db = openDatabase(':memory:');
+    try {
+      const blocks = new BlockStore(db);
+      const saveBlock = (height: number, txs: number) => {
+        const block = {
+          height,
+          hash: Buffer.alloc(32, height),
+          block_json: '{}',
+          size: 0,
+          num_txs: txs,
+          finalize_events: '[]',
+          app_hash: Buffer.alloc(32),
+          results_hash: Buffer.alloc(32),
+        };
+        const rows = Array.from({ length: txs }, (_, index) => ({
+          hash: new Uint8Array(32).fill(height * 16 + index),
+          index,
+          bytes: Uint8Array.of(index),
+          resultJson: '{}',
+        }));
+        db.transaction(() => blocks.save(block, rows))();
+      };
+      const index = (entries: Parameters<BlockStore['saveAttributes']>[0]) => {
+        db.transaction(() => blocks.saveAttributes(entries))();
+        blocks.attributesCommitted();
+      };
+      const found = (key: string, text: string) =>
+        blocks
+          .search([{ key, op: '=', value: { kind: 'string', text } }], 1, 100, 'asc')
+          .rows.map((row) => [row.height, row.idx]);
+      saveBlock(1, 2);
+      index([
+        {
+          height: 1,
+          index: 0,
+          attributes: [
+            ['a.b=c', 'd'],
+            ['x.y', '1'],
+          ],
+        },
+        {
+          height: 1,
+          index: 1,
+          attributes: [
+            ['a.b', 'c=d'],
+            ['x.y', '1'],
+          ],
+        },
+      ]);
+      expect(found('a.b=c', 'd')).toEqual([[1, 0]]);
+      expect(found('a.b', 'c=d')).toEqual([[1, 1]]);
+      expect(found('x.y', '1')).toEqual([
+        [1, 0],
+        [1, 1],
+      ]);
+      // a flush that rolls back must not leave its new terms cached
+      expect(() =>
+        db.transaction(() => {
+          blocks.saveAttributes([{ height: 2, index: 0, attributes: [['z.z', 'new']] }]);
+          throw new Error('disk full');
+        })(),
+      ).toThrow('disk full');
+      saveBlock(2, 1);
+      index([
+        {
+          height: 2,
+          index: 0,
+          attributes: [
+            ['z.z', 'new'],
+            ['x.y', '1'],
+          ],
+        },
+      ]);
+      expect(found('z.z', 'new')).toEqual([[2, 0]]);
+      expect(found('x.y', '1')).toHaveLength(3);
     } finally {
       db.close();
     }

@@ -29,6 +29,20 @@ CREATE UNIQUE INDEX IF NOT EXISTS txs_by_hash ON txs (hash);
 CREATE UNIQUE INDEX IF NOT EXISTS txs_by_position ON txs (height, idx);
 `;
 
+/**
+ * The tx index (tx_search) as terms and postings: each distinct indexed `type.key` = value pair
+ * once, and per term the txs carrying it as small integer rows in (height, index) order. Schema 1
+ * had one row of the full text per (attribute, tx): ~25 wide rows per tx, spread over the whole
+ * table; most terms (senders, actions, amounts) recur, so their postings append to a few pages.
+ */
+const TX_INDEX_SCHEMA = `
+CREATE TABLE IF NOT EXISTS tx_terms (id INTEGER PRIMARY KEY, name TEXT NOT NULL, value TEXT NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS tx_terms_by_text ON tx_terms (name, value);
+CREATE TABLE IF NOT EXISTS tx_postings (
+  term INTEGER NOT NULL, height INTEGER NOT NULL, idx INTEGER NOT NULL, PRIMARY KEY (term, height, idx)
+) WITHOUT ROWID;
+`;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS state (key BLOB PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
@@ -50,10 +64,7 @@ CREATE TABLE IF NOT EXISTS blocks (
   results_hash BLOB NOT NULL
 );
 ${TXS_SCHEMA}
-CREATE TABLE IF NOT EXISTS tx_attributes (
-  name TEXT NOT NULL, value TEXT NOT NULL, height INTEGER NOT NULL, idx INTEGER NOT NULL,
-  PRIMARY KEY (name, value, height, idx)
-) WITHOUT ROWID;
+${TX_INDEX_SCHEMA}
 `;
 /** Opens (creating if needed) the chain database. `path` ':memory:' gives a throwaway chain. */
 export function openDatabase(path: string, sync: SyncMode = 'normal'): SqliteDatabase {
@@ -101,18 +112,24 @@ function schemaVersion(db: SqliteDatabase): string | undefined {
 }
 
 /**
- * Schema 1 kept txs in a table keyed by hash; schema 2 appends them to a rowid table (see
- * TXS_SCHEMA). Copies every tx in (height, index) order, in one transaction: a crash midway
- * leaves the schema 1 database untouched, and the next start migrates again.
+ * Schema 1 kept txs in a table keyed by hash and the tx index as one text row per attribute and
+ * tx; schema 2 has TXS_SCHEMA and TX_INDEX_SCHEMA. Copies every tx and index row, in one
+ * transaction: a crash midway leaves the schema 1 database untouched, and the next start
+ * migrates again.
  */
 function migrateFromSchema1(db: SqliteDatabase): void {
   db.transaction(() => {
     db.exec('ALTER TABLE txs RENAME TO txs_schema_1; DROP INDEX txs_by_position;');
     db.exec(TXS_SCHEMA);
+    db.exec(TX_INDEX_SCHEMA);
     db.exec(
       `INSERT INTO txs (hash, height, idx, tx, result_json)
        SELECT hash, height, idx, tx, result_json FROM txs_schema_1 ORDER BY height, idx;
-       DROP TABLE txs_schema_1;`,
+       DROP TABLE txs_schema_1;
+       INSERT INTO tx_terms (name, value) SELECT DISTINCT name, value FROM tx_attributes;
+       INSERT INTO tx_postings (term, height, idx)
+       SELECT t.id, a.height, a.idx FROM tx_attributes a JOIN tx_terms t ON t.name = a.name AND t.value = a.value;
+       DROP TABLE tx_attributes;`,
     );
     writeMeta(db, 'schema', SCHEMA_VERSION);
   })();
