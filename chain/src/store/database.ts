@@ -106,9 +106,14 @@ export function openDatabase(path: string, sync: SyncMode = 'normal'): SqliteDat
   }
 }
 
+/** The schema of an existing database; undefined for a new (empty) one. */
 function schemaVersion(db: SqliteDatabase): string | undefined {
-  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
-  return hasMeta === undefined ? undefined : readMeta(db, 'schema');
+  const tables = new Set(
+    db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all(),
+  );
+  const recorded = tables.has('meta') ? readMeta(db, 'schema') : undefined;
+  // schema 1 created its tables before it recorded its version
+  return recorded ?? (tables.has('tx_attributes') ? '1' : undefined);
 }
 
 /**
