@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
 import { fromHex } from '../src/encoding/bytes';
 import { BlockStore } from '../src/node/block-store';
 import { openDatabase, readMeta, writeMeta } from '../src/store/database';
@@ -81,6 +82,19 @@ describe('chain database', () => {
       expectEveryBlockAndTx(new BlockStore(again));
     } finally {
       again.close();
+    }
+  });
+
+  it('recognises schema 1 tables whose version row was never written', () => {
+    const raw = new Database(path);
+    raw.prepare("DELETE FROM meta WHERE key = 'schema'").run();
+    raw.close();
+    const db = openDatabase(path);
+    try {
+      expect(readMeta(db, 'schema')).toBe('2');
+      expectEveryBlockAndTx(new BlockStore(db));
+    } finally {
+      db.close();
     }
   });
 
