@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../store/database';
+import { LruCache } from '../crypto/lru';
 import { fromHex } from '../encoding/bytes';
 import { compareNumeric, QueryError, type Condition } from './tx-query';
 
@@ -39,17 +40,25 @@ export interface TxAttributes {
 
 export type SearchOrder = 'asc' | 'desc';
 
+const TX_COLUMNS = 'hash, height, idx, tx, result_json';
+
 /** Blocks, tx results and the tx index (CometBFT's block store and kv indexer) in SQLite. */
 export class BlockStore {
   private readonly insertBlock: Statement<[BlockRow]>;
   private readonly insertTx: Statement<[Buffer, number, number, Buffer, string]>;
-  private readonly insertAttribute: Statement<[string, string, number, number]>;
+  private readonly selectTerm: Statement<[string, string], { id: number }>;
+  private readonly insertTerm: Statement<[string, string], { id: number }>;
+  private readonly insertPosting: Statement<[number, number, number]>;
+  /** Term ids by name and value: most attributes (senders, actions, amounts) recur from tx to tx. */
+  private readonly terms = new LruCache<string, number>(50_000);
   private readonly selectBlock: Statement<[number], BlockRow>;
   private readonly selectBlockByHash: Statement<[Buffer], BlockRow>;
   private readonly selectLatest: Statement<[], BlockRow>;
   private readonly selectTx: Statement<[Buffer], TxRow>;
   private readonly selectBlockTxs: Statement<[number], TxRow>;
   private readonly selectTxsAbove: Statement<[number], TxRow>;
+
+  private pendingTerms = new Map<string, number>();
 
   constructor(private readonly db: SqliteDatabase) {
     db.function('numeric_cmp', { deterministic: true }, (value: unknown, operand: unknown) =>
@@ -62,15 +71,17 @@ export class BlockStore {
        VALUES (@height, @hash, @block_json, @size, @num_txs, @finalize_events, @app_hash, @results_hash)`,
     );
     this.insertTx = db.prepare('INSERT INTO txs (hash, height, idx, tx, result_json) VALUES (?, ?, ?, ?, ?)');
-    this.insertAttribute = db.prepare(
-      'INSERT OR IGNORE INTO tx_attributes (name, value, height, idx) VALUES (?, ?, ?, ?)',
+    this.selectTerm = db.prepare('SELECT id FROM tx_terms WHERE name = ? AND value = ?');
+    this.insertTerm = db.prepare(
+      'INSERT INTO tx_terms (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING id',
     );
+    this.insertPosting = db.prepare('INSERT OR IGNORE INTO tx_postings (term, height, idx) VALUES (?, ?, ?)');
     this.selectBlock = db.prepare('SELECT * FROM blocks WHERE height = ?');
     this.selectBlockByHash = db.prepare('SELECT * FROM blocks WHERE hash = ?');
     this.selectLatest = db.prepare('SELECT * FROM blocks ORDER BY height DESC LIMIT 1');
-    this.selectTx = db.prepare('SELECT * FROM txs WHERE hash = ?');
-    this.selectBlockTxs = db.prepare('SELECT * FROM txs WHERE height = ? ORDER BY idx');
-    this.selectTxsAbove = db.prepare('SELECT * FROM txs WHERE height > ? ORDER BY height, idx');
+    this.selectTx = db.prepare(`SELECT ${TX_COLUMNS} FROM txs WHERE hash = ?`);
+    this.selectBlockTxs = db.prepare(`SELECT ${TX_COLUMNS} FROM txs WHERE height = ? ORDER BY idx`);
+    this.selectTxsAbove = db.prepare(`SELECT ${TX_COLUMNS} FROM txs WHERE height > ? ORDER BY height, idx`);
   }
 
   latest(): BlockRow | undefined {
@@ -102,10 +113,28 @@ export class BlockStore {
 
   /** Writes tx-index rows; runs inside the caller's transaction. */
   saveAttributes(entries: readonly TxAttributes[]): void {
+    // Terms added here are cached only once the transaction has committed.
+    const added = new Map<string, number>();
     for (const entry of entries) {
-      for (const [name, value] of entry.attributes)
-        this.insertAttribute.run(name, value, entry.height, entry.index);
+      for (const [name, value] of entry.attributes) {
+        // length-prefixed: names and values may contain any character
+        const text = `${name.length}:${name}${value}`;
+        let term = this.terms.get(text) ?? added.get(text);
+        if (term === undefined) {
+          // new terms (signatures, sequences) are the common miss: insert first
+          term = (this.insertTerm.get(name, value) ?? this.selectTerm.get(name, value))?.id as number;
+          added.set(text, term);
+        }
+        this.insertPosting.run(term, entry.height, entry.index);
+      }
     }
+    this.pendingTerms = added;
+  }
+
+  /** The caller's transaction committed: the terms it added are on disk. */
+  attributesCommitted(): void {
+    for (const [text, term] of this.pendingTerms) this.terms.set(text, term);
+    this.pendingTerms = new Map();
   }
 
   /** Txs above a height, for rebuilding index rows that a crash kept from being written. */
@@ -128,7 +157,7 @@ export class BlockStore {
     const direction = order === 'asc' ? 'ASC' : 'DESC';
     const rows = this.db
       .prepare<unknown[], TxRow>(
-        `SELECT t.* FROM txs t JOIN (${matching}) m ON t.height = m.height AND t.idx = m.idx
+        `SELECT t.hash, t.height, t.idx, t.tx, t.result_json FROM txs t JOIN (${matching}) m ON t.height = m.height AND t.idx = m.idx
          ORDER BY t.height ${direction}, t.idx ${direction} LIMIT ? OFFSET ?`,
       )
       .all(...params, perPage, (page - 1) * perPage);
@@ -159,19 +188,20 @@ function conditionSql(condition: Condition): { sql: string; params: unknown[] } 
       params: [Number(condition.value.text)],
     };
   }
-  const base = 'SELECT DISTINCT height, idx FROM tx_attributes WHERE name = ?';
+  const base =
+    'SELECT DISTINCT p.height, p.idx FROM tx_terms t JOIN tx_postings p ON p.term = t.id WHERE t.name = ?';
   switch (condition.op) {
     case 'EXISTS':
       return { sql: base, params: [condition.key] };
     case 'CONTAINS':
-      return { sql: `${base} AND instr(value, ?) > 0`, params: [condition.key, condition.value.text] };
+      return { sql: `${base} AND instr(t.value, ?) > 0`, params: [condition.key, condition.value.text] };
     default:
       if (condition.value.kind === 'string') {
         if (condition.op !== '=') throw new QueryError(`${condition.op} needs a number operand`);
-        return { sql: `${base} AND value = ?`, params: [condition.key, condition.value.text] };
+        return { sql: `${base} AND t.value = ?`, params: [condition.key, condition.value.text] };
       }
       return {
-        sql: `${base} AND numeric_cmp(value, ?) ${SQL_OPERATORS[condition.op]} 0`,
+        sql: `${base} AND numeric_cmp(t.value, ?) ${SQL_OPERATORS[condition.op]} 0`,
         params: [condition.key, condition.value.text],
       };
   }

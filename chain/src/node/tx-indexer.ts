@@ -61,6 +61,7 @@ export class TxIndexer {
       this.blocks.saveAttributes(entries);
       writeMeta(this.db, 'indexed_height', String(this.pendingHeight));
     })();
+    this.blocks.attributesCommitted();
     this.pending = [];
     this.pendingRows = 0;
   }
