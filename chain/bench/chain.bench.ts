@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defineSuite, percentile } from '@nymts/bench';
+import { type BenchContext, defineSuite, percentile } from '@nymts/bench';
 import { SigningCosmWasmClient } from '@cosmjs/cosmwasm-stargate';
 import { DirectSecp256k1Wallet } from '@cosmjs/proto-signing';
 import { GasPrice } from '@cosmjs/stargate';
@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import { initHome } from '../src';
 import { startNodeProcess, type NodeProcess } from '../test/support/node-process';
 import {
+  CHAIN_ID,
   CW20,
   cw20Init,
   newSender,
@@ -35,7 +36,6 @@ const TXS_PER_SENDER = 48;
  * threads (about 3 s of CPU for cw20-base), which on one core competes with the node itself.
  */
 const WARMUP_PER_SENDER = 16;
-const CHAIN_ID = 'nyx-bench';
 const LATENCY_SAMPLES = 200;
 
 /**
@@ -118,15 +118,7 @@ export default defineSuite({
       const sends = funded.map((sender) =>
         Array.from({ length: TXS_PER_SENDER }, () => signSend(sender, recipient, CHAIN_ID)),
       );
-      const bankWarmup = await throughput(
-        node,
-        sends.map((txs) => txs.slice(0, WARMUP_PER_SENDER)),
-      );
-      reportWarmup(ctx, 'bank sends', bankWarmup);
-      const bank = await throughput(
-        node,
-        sends.map((txs) => txs.slice(WARMUP_PER_SENDER)),
-      );
+      const bank = await warmUpThenTime(ctx, node, 'bank sends', sends);
       ctx.report({ name: 'txs per block under bank-send load', value: bank.perBlock, unit: 'tx' });
       ctx.report({
         name: `bank sends through the full pipeline${onOneCore}`,
@@ -161,15 +153,7 @@ export default defineSuite({
           signTransfer(sender, token, funded[(index + i + 1) % SENDERS]!.address, CHAIN_ID),
         ),
       );
-      const cw20Warmup = await throughput(
-        node,
-        transfers.map((txs) => txs.slice(0, WARMUP_PER_SENDER)),
-      );
-      reportWarmup(ctx, 'cw20 transfers', cw20Warmup);
-      const cw20 = await throughput(
-        node,
-        transfers.map((txs) => txs.slice(WARMUP_PER_SENDER)),
-      );
+      const cw20 = await warmUpThenTime(ctx, node, 'cw20 transfers', transfers);
       ctx.progress('cw20 transfers on cw-simulate');
       const baseline = await cwSimulateTransfers(senders.map((sender) => sender.address));
       ctx.report({ name: 'txs per block under cw20-transfer load', value: cw20.perBlock, unit: 'tx' });
@@ -195,22 +179,32 @@ export default defineSuite({
   },
 });
 
-function reportWarmup(
-  ctx: Parameters<Parameters<typeof defineSuite>[0]['run']>[0],
+/** Each sender's first WARMUP_PER_SENDER txs, reported as the warm-up; then the rest, timed. */
+async function warmUpThenTime(
+  ctx: BenchContext,
+  node: NodeProcess,
   what: string,
-  warmup: Throughput,
-): void {
+  batches: Uint8Array[][],
+): Promise<Throughput> {
+  const warmup = await throughput(
+    node,
+    batches.map((txs) => txs.slice(0, WARMUP_PER_SENDER)),
+  );
   ctx.report({
     name: `${what}: the first ${SENDERS * WARMUP_PER_SENDER} (warm-up), wall clock`,
     value: warmup.perSecond,
     unit: 'tx/s',
   });
-  if (warmup.perCpuSecond === undefined) return;
-  ctx.report({
-    name: `${what}: the first ${SENDERS * WARMUP_PER_SENDER} (warm-up) per CPU-second of the node`,
-    value: warmup.perCpuSecond,
-    unit: 'tx/s',
-  });
+  if (warmup.perCpuSecond !== undefined)
+    ctx.report({
+      name: `${what}: the first ${SENDERS * WARMUP_PER_SENDER} (warm-up) per CPU-second of the node`,
+      value: warmup.perCpuSecond,
+      unit: 'tx/s',
+    });
+  return throughput(
+    node,
+    batches.map((txs) => txs.slice(WARMUP_PER_SENDER)),
+  );
 }
 
 interface Throughput {
@@ -338,7 +332,7 @@ async function measureLatency(url: string, sender: Sender, recipient: string): P
   await sleep(100);
   const samples: number[] = [];
   for (let i = 0; i < LATENCY_SAMPLES; i++) {
-    const tx = signSend(sender, recipient, 'nyx-bench');
+    const tx = signSend(sender, recipient, CHAIN_ID);
     const hash = createHash('sha256').update(tx).digest('hex').toUpperCase();
     const included = new Promise<void>((resolve) => waiting.set(hash, resolve));
     const started = performance.now();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { defineSuite } from '@nymts/bench';
 import { createChain, type ChainNode, type CommittedBlock } from '../src';
 import {
+  CHAIN_ID,
   newSender,
   signInstantiate,
   signSend,
@@ -27,7 +28,6 @@ const SENDERS = 64;
 const ROUNDS = 48;
 const WARMUP_ROUNDS = 24;
 const BLOCK_TXS = 32;
-const CHAIN_ID = 'nyx-bench';
 
 export default defineSuite({
   name: 'chain pipeline in process',

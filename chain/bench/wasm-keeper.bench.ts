@@ -1,17 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { defineSuite, measureRate, median } from '@nymts/bench';
-import { account, Harness } from '../test/wasm/support/harness';
+import { account, contractWasm, Harness } from '../test/wasm/support/harness';
+import { CHAIN_ID } from './support/signing';
 
 // Where the time of a cw20 transfer goes without the pipeline around it: the wasm module's
 // message handler on the node's own context, stores (in memory) and bank, metering on, against
 // the same transfers on @oraichain/cw-simulate with its metering on, in the same process.
 // `chain.bench.ts` measures the same transfers through the full pipeline (signatures, RPC, blocks,
 // SQLite).
-const CW20 = readFileSync(
-  require
-    .resolve('@oraichain/common-contracts-build/package.json')
-    .replace(/package\.json$/, 'data/cw20-base.wasm'),
-);
+const CW20 = contractWasm('cw20-base');
 const owner = account(1);
 const recipients = [2, 3, 4, 5].map(account);
 const initMsg = {
@@ -27,7 +23,7 @@ const transferMsg = (i: number) => ({
 
 function ourTransfers(): () => void {
   const harness = new Harness();
-  const codeId = harness.upload(owner, new Uint8Array(CW20));
+  const codeId = harness.upload(owner, CW20);
   const contract = harness.instantiate(owner, codeId, initMsg).address;
   let i = 0;
   return () => {
@@ -38,7 +34,7 @@ function ourTransfers(): () => void {
 async function cwSimulateTransfers(): Promise<() => Promise<void>> {
   const { CWSimulateApp } = await import('@oraichain/cw-simulate');
   // cw-simulate's gas limit is one budget for the whole app, not per transaction
-  const app = new CWSimulateApp({ chainId: 'nyx-bench', bech32Prefix: 'n', metering: true, gasLimit: 1e15 });
+  const app = new CWSimulateApp({ chainId: CHAIN_ID, bech32Prefix: 'n', metering: true, gasLimit: 1e15 });
   const codeId = app.wasm.create(owner, CW20);
   const instantiated = await app.wasm.instantiateContract(owner, [], codeId, initMsg, 'nym');
   if (!instantiated.ok) throw new Error(`cw-simulate instantiate failed: ${instantiated.val}`);

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { toBech32 } from '@cosmjs/encoding';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import { MsgSend } from 'cosmjs-types/cosmos/bank/v1beta1/tx';
@@ -8,14 +7,14 @@ import { SignMode } from 'cosmjs-types/cosmos/tx/signing/v1beta1/signing';
 import { AuthInfo, SignDoc, TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import { MsgExecuteContract, MsgInstantiateContract, MsgStoreCode } from 'cosmjs-types/cosmwasm/wasm/v1/tx';
 import { addressFromSecp256k1 } from '../../src';
+import { contractWasm } from '../../test/wasm/support/harness';
 
 /** Pre-signed txs for the chain benches: SIGN_MODE_DIRECT, fees at the chain's 0.025unyx floor. */
 
-export const CW20 = readFileSync(
-  require
-    .resolve('@oraichain/common-contracts-build/package.json')
-    .replace(/package\.json$/, 'data/cw20-base.wasm'),
-);
+/** The chain id every chain bench signs for (and gives cw-simulate). */
+export const CHAIN_ID = 'nyx-bench';
+
+export const CW20 = contractWasm('cw20-base');
 
 export interface Sender {
   privateKey: Uint8Array;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { checkWasm, DEFAULT_CAPABILITIES, WasmValidationError, type WasmRule } from '../../src/wasm';
-import { contractWasm } from './support/harness';
+import { contractWasm, CW_PLUS_DIRECTORY } from './support/harness';
 import { buildModule, minimalContract, op, type ValType } from './support/wasm-builder';
 
 const capabilities = new Set(DEFAULT_CAPABILITIES);
@@ -26,11 +26,8 @@ function messageOf(bytes: Uint8Array): string {
 }
 
 describe('check_wasm: the real cw-plus binaries', () => {
-  const directory = require
-    .resolve('@oraichain/common-contracts-build/package.json')
-    .replace(/package\.json$/, 'data/');
-  it.each(readdirSync(directory).filter((name) => name.endsWith('.wasm')))('%s passes', (name) => {
-    const checked = checkWasm(new Uint8Array(readFileSync(directory + name)), capabilities);
+  it.each(readdirSync(CW_PLUS_DIRECTORY).filter((name) => name.endsWith('.wasm')))('%s passes', (name) => {
+    const checked = checkWasm(new Uint8Array(readFileSync(CW_PLUS_DIRECTORY + name)), capabilities);
     expect(checked.requiredCapabilities).toEqual(expect.arrayContaining(['iterator']));
   });
 

@@ -83,21 +83,23 @@ test('nine mix nodes and two gateways bonded by script, epochs advanced, the rew
   };
   const planPath = join(net.dir, 'nodes.json');
   writeFileSync(planPath, JSON.stringify(plan));
-  const bonded = await run(
-    process.execPath,
-    [
-      '-r',
-      '@nymts/ts-run/register',
-      BOND_NODES,
-      '--plan',
-      planPath,
-      '--node',
-      net.url,
-      '--deployment',
-      net.deploymentPath,
-    ],
-    { cwd: ROOT },
-  );
+  const bondNodes = () =>
+    run(
+      process.execPath,
+      [
+        '-r',
+        '@nymts/ts-run/register',
+        BOND_NODES,
+        '--plan',
+        planPath,
+        '--node',
+        net.url,
+        '--deployment',
+        net.deploymentPath,
+      ],
+      { cwd: ROOT },
+    );
+  const bonded = await bondNodes();
   const outcomes = JSON.parse(bonded.stdout) as Array<{
     ok: boolean;
     identity_key: string;
@@ -110,21 +112,7 @@ test('nine mix nodes and two gateways bonded by script, epochs advanced, the rew
   expect(outcomes.slice(9).map((o) => o.mix_id)).toEqual([null, null]);
 
   // Running it again bonds nothing: every node's owner has a node and every identity key is taken.
-  const again = await run(
-    process.execPath,
-    [
-      '-r',
-      '@nymts/ts-run/register',
-      BOND_NODES,
-      '--plan',
-      planPath,
-      '--node',
-      net.url,
-      '--deployment',
-      net.deploymentPath,
-    ],
-    { cwd: ROOT },
-  ).catch((error: { code: number; stdout: string }) => error);
+  const again = await bondNodes().catch((error: { code: number; stdout: string }) => error);
   expect((again as { code?: number }).code).toBe(1);
   expect((JSON.parse(again.stdout) as Array<{ ok: boolean }>).every((o) => !o.ok)).toBe(true);
 

@@ -21,12 +21,13 @@ import { createWasmModule, type WasmKeeperOptions, type WasmModule } from '../..
 
 export const PREFIX = 'n';
 export const CHAIN_ID = 'nyx-test';
-const CONTRACTS = require
+/** The real cw-plus binaries shipped in @oraichain/common-contracts-build. */
+export const CW_PLUS_DIRECTORY = require
   .resolve('@oraichain/common-contracts-build/package.json')
   .replace(/package\.json$/, 'data/');
 
 export function contractWasm(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(`${CONTRACTS}${name}.wasm`));
+  return new Uint8Array(readFileSync(`${CW_PLUS_DIRECTORY}${name}.wasm`));
 }
 
 /** A deterministic test account address (20 bytes, like a secp256k1 account). */

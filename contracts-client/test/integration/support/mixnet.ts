@@ -4,15 +4,12 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { base58 } from '@scure/base';
 import { MIXNET_WASM } from '@nymts/contract-mixnet';
-import { uploadArtifact, VestingClient, type SigningSession } from '../../../src';
+import { DEFAULT_REWARDING_PARAMS, uploadArtifact, VestingClient, type SigningSession } from '../../../src';
 
+/** Nym's reward model with a rewarded set small enough for a test network. */
 export const MIXNET_REWARDING_PARAMS = {
+  ...DEFAULT_REWARDING_PARAMS,
   initial_reward_pool: '250000000000000',
-  initial_staking_supply: '100000000000000',
-  staking_supply_scale_factor: '0.5',
-  sybil_resistance: '0.3',
-  active_set_work_factor: '10',
-  interval_pool_emission: '0.02',
   rewarded_set_size: 6,
   active_set_size: 3,
 };

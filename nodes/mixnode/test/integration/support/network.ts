@@ -16,6 +16,7 @@ import {
   connectSigner,
   Cw20BaseClient,
   DEFAULT_GAS_PRICE,
+  DEFAULT_REWARDING_PARAMS,
   deployPlatform,
   MixnetClient,
   parseGasPrice,
@@ -30,13 +31,9 @@ export const NYM = 1_000_000n;
 /** For txs meant to fail: with "auto", cosmjs's simulation fails and nothing is broadcast. */
 export const FIXED_FEE: StdFee = calculateFee(3_000_000, parseGasPrice(DEFAULT_GAS_PRICE));
 
+/** Nym's reward model with a rewarded set small enough for a test network. */
 export const TEST_REWARDING_PARAMS: MixnetTypes.InitialRewardingParams = {
-  initial_reward_pool: '244817525850285',
-  initial_staking_supply: '100000000000000',
-  staking_supply_scale_factor: '0.5',
-  sybil_resistance: '0.3',
-  active_set_work_factor: '10',
-  interval_pool_emission: '0.02',
+  ...DEFAULT_REWARDING_PARAMS,
   rewarded_set_size: 6,
   active_set_size: 3,
 };
